@@ -1,0 +1,6 @@
+// Public surface of the engine, used by @tsible/modules and by tests.
+export * from './errors/source-location.js';
+export * from './errors/tsible-error.js';
+export * from './output/events.js';
+export * from './connection/types.js';
+export * from './connection/unreachable.js';
