@@ -8,7 +8,9 @@ import { TsibleError, ExitCode } from '../../errors/tsible-error.js';
 export function splitArgs(input: string): string[] {
   const params: string[] = [];
   const appendToLast = (text: string): void => {
-    params[params.length - 1] = `${params[params.length - 1] ?? ''}${text}`;
+    // Ansible fails the same way when there is nothing to append to (leading spaces).
+    if (params.length === 0) throw new TsibleError('Unable to parse argument string', { code: 'TSIBLE_ARGS_UNPARSABLE', exitCode: ExitCode.parserError });
+    params[params.length - 1] += text;
   };
   let quote: string | undefined;
   const depth = { print: 0, block: 0, comment: 0 };
@@ -51,7 +53,7 @@ export function splitArgs(input: string): string[] {
       }
       if (!insideJinja() && !insideQuotes && !appended && token !== '') params.push(token);
     });
-    if (lines.length > 1 && lineIndex !== lines.length - 1 && !continued && params.length > 0) appendToLast('\n');
+    if (lines.length > 1 && lineIndex !== lines.length - 1 && !continued) appendToLast('\n');
   });
 
   if (insideJinja() || quote !== undefined) {
