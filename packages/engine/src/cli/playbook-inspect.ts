@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import { displayPlay } from '../playbook/listing/play-display.js';
 import { formatListing } from '../playbook/listing/format-listing.js';
@@ -19,7 +18,7 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
   const hostsFor = options.listHosts && !options.syntaxCheck ? await hostSelector(options, ctx) : undefined;
   let out = '';
   for (const path of paths) {
-    const playbook = loadPlaybook(resolve(ctx.cwd, path), { knownActions, rolesPath, extraVars, sink });
+    const playbook = loadPlaybook(path, { knownActions, rolesPath, extraVars, sink, cwd: ctx.cwd });
     if (options.syntaxCheck) {
       // Like ansible-playbook, the syntax check also resolves each play's hosts and name.
       for (const play of playbook.plays) displayPlay(play, extraVars);

@@ -24,12 +24,26 @@ export function closestName(wrong: string, candidates: Iterable<string>): string
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(wrong.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && preferOnTie(wrong, candidate, best))) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/** Between equally close names, a dropped letter is the likelier typo; then alphabetical order keeps it stable. */
+function preferOnTie(wrong: string, candidate: string, current: string): boolean {
+  const a = isSubsequence(wrong, candidate);
+  const b = isSubsequence(wrong, current);
+  if (a !== b) return a;
+  return candidate < current;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 /** `did you mean 'when'?` or undefined when nothing is close. */

@@ -19,20 +19,20 @@ const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook', 'ansi
  * Throws a TsibleError naming file:line:col for anything malformed.
  */
 export function loadPlaybook(path: string, options: PlaybookLoadOptions): Playbook {
-  const file = resolve(path);
+  const file = resolve(options.cwd ?? process.cwd(), path);
   if (!existsSync(file)) throw loadError('TSIBLE_PLAYBOOK_NOT_FOUND', `the playbook: ${path} could not be found`, undefined);
   if (!isFile(file)) throw loadError('TSIBLE_PLAYBOOK_NOT_FOUND', `the playbook: ${path} does not appear to be a file`, undefined);
   const scope = rootScope(options, dirname(file), file);
-  return { file, basedir: dirname(file), plays: loadPlaysFrom(file, path, scope, undefined) };
+  return { file, basedir: dirname(file), plays: loadPlaysFrom(file, scope, undefined) };
 }
 
-function loadPlaysFrom(file: string, shownAs: string, scope: LoadScope, importedBy: PlaybookImport | undefined): Play[] {
+function loadPlaysFrom(file: string, scope: LoadScope, importedBy: PlaybookImport | undefined): Play[] {
   const data = readYamlFile(file);
   if (data === null || data === undefined || (Array.isArray(data) && data.length === 0)) {
-    throw parserError('TSIBLE_PLAYBOOK_EMPTY', `Empty playbook, nothing to do: ${shownAs}`, undefined);
+    throw parserError('TSIBLE_PLAYBOOK_EMPTY', `Empty playbook, nothing to do: ${file}`, undefined);
   }
   if (!Array.isArray(data)) {
-    throw parserError('TSIBLE_PLAYBOOK_NOT_LIST', `A playbook must be a list of plays, got a ${pythonTypeName(data)} instead: ${shownAs}`, locate(data) ?? { file, line: 1, column: 1 });
+    throw parserError('TSIBLE_PLAYBOOK_NOT_LIST', `A playbook must be a list of plays, got a ${pythonTypeName(data)} instead: ${file}`, locate(data) ?? { file, line: 1, column: 1 });
   }
   const plays: Play[] = [];
   data.forEach((entry, index) => {
@@ -74,5 +74,5 @@ function importPlaybook(entry: Record<string, unknown>, key: string, file: strin
   const importedBy: PlaybookImport = { file: imported, keywords: { ...entry }, location: locate(entry) ?? { file, line: 1, column: 1 }, ...(parent ? { parent } : {}) };
   delete importedBy.keywords[key];
   const childScope: LoadScope = { ...scope, basedir: dirname(imported), file: imported, stack: [...scope.stack, imported] };
-  return loadPlaysFrom(imported, target, childScope, importedBy);
+  return loadPlaysFrom(imported, childScope, importedBy);
 }

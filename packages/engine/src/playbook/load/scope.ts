@@ -12,6 +12,8 @@ export interface PlaybookLoadOptions {
   /** `-e` variables, used to resolve simple templates in hosts, names and import paths. */
   extraVars?: Record<string, unknown>;
   sink?: EventSink;
+  /** Relative playbook paths are resolved against this directory (default: the process's). */
+  cwd?: string;
 }
 
 /** Ansible's default roles_path. */
