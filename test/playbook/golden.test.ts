@@ -17,6 +17,9 @@ const normaliseAnsible = (text: string) => text.replace(/ansible\.legacy:/g, '')
 /** YAML syntax errors come from a different parser: only the exit code and the place are compared. */
 const YAML_ERROR_CASES = new Set(['err-yaml']);
 
+/** Ansible prints the modules that accept free text from a Python set, in no stable order: compare up to the list. */
+const cutRandomList = (text: string) => text.replace(/(only allowed in the following modules: ).*/s, '$1');
+
 function recorded(caseName: string, mode: string) {
   const base = join(fixtures, caseName, 'ansible', mode);
   return {
@@ -60,8 +63,8 @@ describe('tsible playbook matches ansible-playbook 2.14', () => {
           expect(run.error.location?.line).toBeGreaterThanOrEqual(Number(place[2]));
         }
         if (YAML_ERROR_CASES.has(caseName)) return;
-        const message = run.error.message.replaceAll(fixtures, '<fixtures>/');
-        const ansibleMessage = expected.stderr.replace(/^ERROR! /, '');
+        const message = cutRandomList(run.error.message.replaceAll(fixtures, '<fixtures>/'));
+        const ansibleMessage = cutRandomList(expected.stderr.replace(/^ERROR! /, ''));
         expect(ansibleMessage.startsWith(message)).toBe(true);
         expect(message.length).toBeGreaterThan(15);
       });

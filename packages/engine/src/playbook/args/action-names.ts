@@ -34,6 +34,8 @@ export const ENGINE_ACTIONS: readonly string[] = [
   'include_vars', 'add_host', 'group_by', 'set_stats', 'import_playbook',
 ];
 
+export const IMPORT_PLAYBOOK_HINT = 'import_playbook is a playbook entry: put it at the top level of the playbook, next to the plays';
+
 /** Whether `name` is written in a way that maps to an action tsible knows. */
 export function isKnownAction(name: string, knownActions: ReadonlySet<string>): boolean {
   const short = shortActionName(name);

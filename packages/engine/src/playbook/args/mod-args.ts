@@ -3,7 +3,7 @@ import { isMapping, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-repr.js';
 import { HANDLER_KEYWORDS, NON_ACTION_KEYS, TASK_KEYWORDS } from '../keywords.js';
 import { locate } from '../yaml-source.js';
-import { acceptsRawParams, isFreeForm, isKnownAction, shortActionName } from './action-names.js';
+import { acceptsRawParams, IMPORT_PLAYBOOK_HINT, isFreeForm, isKnownAction, shortActionName } from './action-names.js';
 import { parseKv, unquote } from './parse-kv.js';
 import { splitArgs } from './split-args.js';
 
@@ -75,7 +75,7 @@ export function resolveAction(task: Record<string, unknown>, ctx: ActionContext)
         'TSIBLE_PLAYBOOK_EXTRA_PARAMS',
         `this task '${found.action}' has extra params, which is only allowed in the following modules: ${[...RAW_PARAM_LIST].join(', ')}`,
         locate(task, found.sourceKey),
-        raw.includes(':') ? 'a `key: value` inside a `k=v` string needs `=`, not `:`' : undefined,
+        extraParamsHint(found.action, raw),
       );
     }
     delete args['_raw_params'];
@@ -87,6 +87,12 @@ export function resolveAction(task: Record<string, unknown>, ctx: ActionContext)
 }
 
 const RAW_PARAM_LIST = ['add_host', 'command', 'group_by', 'import_role', 'import_tasks', 'include', 'include_role', 'include_tasks', 'include_vars', 'meta', 'raw', 'script', 'set_fact', 'shell', 'win_command', 'win_shell'];
+
+function extraParamsHint(action: string, raw: string): string | undefined {
+  if (shortActionName(action) === 'import_playbook') return IMPORT_PLAYBOOK_HINT;
+  if (raw.includes(': ')) return 'a `k=v` argument string uses `=`, not `: `';
+  return `'${raw}' is not a key=value pair; quote values that contain spaces`;
+}
 
 function keywordHint(word: string, ctx: ActionContext): string | undefined {
   const hint = didYouMean(word, ctx.isHandler ? HANDLER_KEYWORDS : TASK_KEYWORDS);

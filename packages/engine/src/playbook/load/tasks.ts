@@ -1,6 +1,7 @@
+import { IMPORT_PLAYBOOK_HINT } from '../args/action-names.js';
 import { resolveAction, type ResolvedAction } from '../args/mod-args.js';
 import { isMapping, loadError, parserError } from '../errors.js';
-import { pythonTypeName } from '../python-repr.js';
+import { pythonRepr, pythonTypeName } from '../python-repr.js';
 import { INCLUDE_ROLE_OPTIONS, INCLUDE_TASKS_OPTIONS, isLoopKeyword } from '../keywords.js';
 import type { Block, DynamicInclude, Loop, Task, TaskListEntry } from '../model.js';
 import { hasTemplate } from '../simple-template.js';
@@ -20,15 +21,17 @@ export function loadTaskEntry(entry: unknown, list: unknown[], index: number, sc
   if (!isMapping(entry)) {
     throw parserError(
       'TSIBLE_PLAYBOOK_TYPE',
-      `a task must be a mapping of keywords, but got ${pythonTypeName(entry)}`,
+      `A malformed block was encountered while loading a block. The ds (${pythonRepr(list)}) should be a dict but was a <class 'list'>`,
       locate(list, index),
-      'write a task as `- name: ...` followed by the module on the next line, indented the same',
+      `each task must be a mapping (\`- name: ...\` then the module on the next line); entry ${index + 1} is ${pythonTypeName(entry)}`,
     );
   }
   const resolved = resolveAction(entry, { knownActions: scope.knownActions, isHandler: scope.isHandler });
   switch (resolved.resolved) {
     case 'import_tasks':
       return importTasks(entry, resolved, scope, block);
+    case 'import_playbook':
+      throw parserError('TSIBLE_PLAYBOOK_IMPORT', `'${resolved.action}' is not allowed in a task list`, locate(entry, resolved.sourceKey), IMPORT_PLAYBOOK_HINT);
     case 'import_role':
       return importRole(entry, resolved, scope, block);
     case 'include':
