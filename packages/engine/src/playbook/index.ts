@@ -2,7 +2,7 @@
 export type * from './model.js';
 export { loadPlaybook } from './load/playbook.js';
 export { defaultRolesPath, type PlaybookLoadOptions } from './load/scope.js';
-export { compilePlay, tasksOf } from './compile.js';
+export { compileHandlers, compilePlay, tasksOf } from './compile.js';
 export { ancestorsOf, inheritedConditions, inheritedKeyword, inheritedTags, type Ancestor } from './inheritance.js';
 export { isSelected, tagSelection, type TagSelection } from './tag-selection.js';
 export { providedActions } from './provided-actions.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TsibleError } from '../../errors/tsible-error.js';
 import { RecordingSink } from '../../output/events.js';
-import { compilePlay, tasksOf } from '../compile.js';
+import { compileHandlers, compilePlay, tasksOf } from '../compile.js';
 import { inheritedConditions, inheritedKeyword, inheritedTags } from '../inheritance.js';
 import type { Task } from '../model.js';
 import { loadPlaybook } from './playbook.js';
@@ -141,5 +141,17 @@ describe('loadPlaybook', () => {
     const pb = load({ 'site.yml': '- hosts: all\n  handlers:\n    - name: h\n      debug: msg=x\n      listen: [a, b]\n' });
     expect(pb.plays[0]!.handlers[0]!.block[0]).toMatchObject({ kind: 'handler', listen: ['a', 'b'] });
     expect(loadError({ 'site.yml': '- hosts: all\n  tasks:\n    - debug: msg=x\n      listen: a\n' }).message).toBe("'listen' is not a valid attribute for a Task");
+  });
+
+  it('collects handlers of roles, dependencies and imported roles before the play ones', () => {
+    const pb = load({
+      'site.yml': '- hosts: all\n  roles: [a]\n  tasks:\n    - import_role: {name: b}\n  handlers:\n    - name: play h\n      debug: msg=p\n',
+      'roles/a/meta/main.yml': 'dependencies: [c]\n',
+      'roles/a/handlers/main.yml': '- name: a h\n  debug: msg=a\n',
+      'roles/b/tasks/main.yml': '- debug: msg=b\n',
+      'roles/b/handlers/main.yml': '- name: b h\n  debug: msg=b\n',
+      'roles/c/handlers/main.yml': '- name: c h\n  debug: msg=c\n',
+    });
+    expect([...tasksOf(compileHandlers(pb.plays[0]!))].map((h) => h.name)).toEqual(['c h', 'a h', 'b h', 'play h']);
   });
 });
