@@ -79,7 +79,7 @@ class JsonReader {
   private object(): unknown {
     const start = this.pos++;
     const result: Record<string, unknown> = {};
-    const keys = new Map<string, number>();
+    const keys: Array<string | number> = [];
     this.space();
     if (this.text.charAt(this.pos) === '}') {
       this.pos++;
@@ -95,7 +95,7 @@ class JsonReader {
         const value = this.value();
         if (key === '__proto__') Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
         else result[key] = value;
-        keys.set(key, keyAt);
+        keys.push(key, keyAt);
         this.space();
         const next = this.text.charAt(this.pos++);
         if (next === '}') break;

@@ -57,13 +57,16 @@ export class SourceText {
 interface NodePositions {
   source: SourceText;
   offset: number;
-  keys?: Map<string, number>;
+  /** Flat [key, offset, ...] as recorded; turned into `keyIndex` on first lookup. */
+  keys?: Array<string | number>;
+  keyIndex?: Map<string, number>;
   items?: number[];
 }
 
 const positions = new WeakMap<object, NodePositions>();
 
-export function recordMapping(node: object, source: SourceText, offset: number, keys: Map<string, number>): void {
+/** `keys` is flat: [key, offset, key, offset, ...]; a later duplicate wins. */
+export function recordMapping(node: object, source: SourceText, offset: number, keys: Array<string | number>): void {
   positions.set(node, { source, offset, keys });
 }
 
@@ -85,6 +88,16 @@ export function locationOf(node: object, key?: string | number): SourceLocation 
   const known = positions.get(node);
   if (known === undefined) return undefined;
   if (key === undefined) return known.source.locate(known.offset);
-  const offset = typeof key === 'number' ? known.items?.[key] : known.keys?.get(key);
+  const offset = typeof key === 'number' ? known.items?.[key] : keyIndex(known).get(key);
   return offset === undefined ? undefined : known.source.locate(offset);
+}
+
+function keyIndex(known: NodePositions): Map<string, number> {
+  if (known.keyIndex === undefined) {
+    const index = new Map<string, number>();
+    const flat = known.keys ?? [];
+    for (let i = 0; i < flat.length; i += 2) index.set(String(flat[i]), flat[i + 1] as number);
+    known.keyIndex = index;
+  }
+  return known.keyIndex;
 }

@@ -24,9 +24,14 @@ interface FlatPair {
   valueNode: Node | null;
 }
 
-interface ResolvedScalar {
-  tag: ScalarTag | 'binary' | 'unsafe' | 'vault';
-  value: unknown;
+type ResolvedTag = ScalarTag | 'binary' | 'unsafe' | 'vault';
+
+const SCALAR_CORE_TAGS: ReadonlySet<string> = new Set(['null', 'bool', 'int', 'float', 'timestamp', 'str', 'binary']);
+const SCALAR_TAG_NAMES: ReadonlySet<string> = new Set([...SCALAR_CORE_TAGS, 'python/unicode']);
+
+function scalarText(node: Scalar): string {
+  const value = node.value;
+  return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
 
 function startOf(node: Node): number {
@@ -132,7 +137,7 @@ export class YamlConstructor {
     const anchored = (node as { anchor?: string }).anchor !== undefined;
     if (anchored && this.values.has(node)) return this.values.get(node);
     let value: unknown;
-    if (isScalar(node)) value = this.scalar(node).value;
+    if (isScalar(node)) value = this.scalar(node);
     else if (isMap(node)) value = this.mappingByTag(node);
     else if (isSeq(node)) value = this.sequenceByTag(node);
     else value = null;
@@ -163,47 +168,54 @@ export class YamlConstructor {
     throw loadError('TSIBLE_YAML_VALUE', `expected a scalar node, but found ${nodeKind(node)}`, this.source, startOf(node));
   }
 
-  private scalar(node: Scalar): ResolvedScalar {
-    const text = node.value === null || node.value === undefined ? '' : String(node.value);
+  private scalarTag(node: Scalar): ResolvedTag {
     const tag = node.tag;
-    let resolved: ScalarTag | 'binary' | 'unsafe' | 'vault';
     if (tag === undefined || tag === '!') {
       // `!` forces implicit resolution even on quoted scalars (PyYAML).
-      resolved = tag === '!' || node.type === 'PLAIN' ? resolvePlainTag(text) : 'str';
-    } else if (tag.startsWith(CORE)) {
+      return tag === '!' || node.type === 'PLAIN' ? resolvePlainTag(scalarText(node)) : 'str';
+    }
+    if (tag.startsWith(CORE)) {
       const name = tag.slice(CORE.length);
-      if (name === 'python/unicode') resolved = 'str';
-      else if (['null', 'bool', 'int', 'float', 'timestamp', 'str', 'binary'].includes(name)) resolved = name as ResolvedScalar['tag'];
-      else if (name === 'map' || name === 'seq' || name === 'set' || name === 'omap' || name === 'pairs' || name === 'python/dict') {
-        throw loadError('TSIBLE_YAML_VALUE', `expected a ${name === 'seq' || name === 'omap' || name === 'pairs' ? 'sequence' : 'mapping'} node, but found scalar`, this.source, startOf(node));
-      } else return this.unknownTag(tag, node);
-    } else if (tag === '!unsafe') resolved = 'unsafe';
-    else if (tag === '!vault' || tag === '!vault-encrypted') resolved = 'vault';
-    else return this.unknownTag(tag, node);
+      if (name === 'python/unicode') return 'str';
+      if (SCALAR_CORE_TAGS.has(name)) return name as ResolvedTag;
+      if (name === 'seq' || name === 'omap' || name === 'pairs') {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence node, but found scalar', this.source, startOf(node));
+      }
+      if (name === 'map' || name === 'set' || name === 'python/dict') {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found scalar', this.source, startOf(node));
+      }
+      return this.unknownTag(tag, node);
+    }
+    if (tag === '!unsafe') return 'unsafe';
+    if (tag === '!vault' || tag === '!vault-encrypted') return 'vault';
+    return this.unknownTag(tag, node);
+  }
 
+  private scalar(node: Scalar, tag: ResolvedTag = this.scalarTag(node)): unknown {
+    const text = scalarText(node);
     try {
-      switch (resolved) {
-        case 'null':
-          return { tag: resolved, value: null };
-        case 'bool':
-          return { tag: resolved, value: constructBool(text) };
-        case 'int':
-          return { tag: resolved, value: constructInt(text) };
-        case 'float':
-          return { tag: resolved, value: constructFloat(text) };
-        case 'timestamp':
-          return { tag: resolved, value: constructTimestamp(text) };
-        case 'binary':
-          return { tag: resolved, value: constructBinary(text) };
-        case 'unsafe':
-          return { tag: resolved, value: new UnsafeText(text) };
-        case 'vault':
-          return { tag: resolved, value: new VaultText(text, this.source.locate(startOf(node))) };
+      switch (tag) {
         case 'str':
-          return { tag: resolved, value: text };
+          return text;
+        case 'null':
+          return null;
+        case 'bool':
+          return constructBool(text);
+        case 'int':
+          return constructInt(text);
+        case 'float':
+          return constructFloat(text);
+        case 'timestamp':
+          return constructTimestamp(text);
+        case 'binary':
+          return constructBinary(text);
+        case 'unsafe':
+          return new UnsafeText(text);
+        case 'vault':
+          return new VaultText(text, this.source.locate(startOf(node)));
         case 'merge':
         case 'value':
-          return this.unknownTag(CORE + resolved, node);
+          return this.unknownTag(CORE + tag, node);
       }
     } catch (err) {
       if (err instanceof ScalarValueError) throw loadError('TSIBLE_YAML_VALUE', err.message, this.source, startOf(node));
@@ -217,7 +229,7 @@ export class YamlConstructor {
     if (tag === '!unsafe') return wrapUnsafe(this.mapping(node));
     if (tag === `${CORE}set`) return Object.keys(this.mapping(node));
     if (tag === '!vault' || tag === '!vault-encrypted' || tag.startsWith(CORE)) {
-      if (['str', 'null', 'bool', 'int', 'float', 'timestamp', 'binary', 'python/unicode'].includes(tag.slice(CORE.length)) || !tag.startsWith(CORE)) {
+      if (SCALAR_TAG_NAMES.has(tag.slice(CORE.length)) || !tag.startsWith(CORE)) {
         return this.expectScalar(tag, node);
       }
       if (tag === `${CORE}seq` || tag === `${CORE}omap` || tag === `${CORE}pairs`) {
@@ -238,7 +250,7 @@ export class YamlConstructor {
       if (name === 'map' || name === 'set' || name === 'python/dict') {
         throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found sequence', this.source, startOf(node));
       }
-      if (['str', 'null', 'bool', 'int', 'float', 'timestamp', 'binary', 'python/unicode'].includes(name)) return this.expectScalar(tag, node);
+      if (SCALAR_TAG_NAMES.has(name)) return this.expectScalar(tag, node);
     }
     return this.unknownTag(tag, node);
   }
@@ -246,13 +258,14 @@ export class YamlConstructor {
   private sequence(node: YAMLSeq): unknown[] {
     const result: unknown[] = [];
     const offsets: number[] = [];
-    this.inProgress.add(node);
+    const anchored = node.anchor !== undefined;
+    if (anchored) this.inProgress.add(node);
     for (const item of node.items) {
       const child = (item ?? null) as Node | null;
       offsets.push(child === null ? startOf(node) : startOf(child));
       result.push(this.node(child));
     }
-    this.inProgress.delete(node);
+    if (anchored) this.inProgress.delete(node);
     recordSequence(result, this.source, this.anchorOffset(node), offsets);
     return result;
   }
@@ -273,30 +286,43 @@ export class YamlConstructor {
 
   private mapping(node: YAMLMap): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    this.inProgress.add(node);
+    const anchored = node.anchor !== undefined;
+    if (anchored) this.inProgress.add(node);
     const start = this.anchorOffset(node);
-    const keyOffsets = new Map<string, number>();
-    for (const pair of this.flatten(node)) {
-      const earlier = keyOffsets.get(pair.key);
-      if (earlier !== undefined) this.warnDuplicate(start, pair, earlier);
-      setOwn(result, pair.key, this.node(pair.valueNode));
-      keyOffsets.set(pair.key, pair.keyOffset);
+    // Flat [key, offset, key, offset, ...]: far cheaper than a Map per mapping.
+    const keys: Array<string | number> = [];
+    if (node.items.some((pair) => this.isMergeKey((pair.key ?? null) as Node | null))) {
+      for (const pair of this.flatten(node)) this.store(result, keys, start, pair.key, pair.keyOffset, pair.valueNode);
+    } else {
+      for (const pair of node.items) {
+        const keyNode = (pair.key ?? null) as Node | null;
+        const keyOffset = keyNode === null ? start : startOf(keyNode);
+        this.store(result, keys, start, this.key(keyNode, node), keyOffset, (pair.value ?? null) as Node | null);
+      }
     }
-    this.inProgress.delete(node);
-    recordMapping(result, this.source, start, keyOffsets);
+    if (anchored) this.inProgress.delete(node);
+    recordMapping(result, this.source, start, keys);
     return result;
   }
 
-  private warnDuplicate(mappingStart: number, pair: FlatPair, earlierOffset: number): void {
+  private store(result: Record<string, unknown>, keys: Array<string | number>, start: number, key: string, keyOffset: number, valueNode: Node | null): void {
+    if (Object.prototype.hasOwnProperty.call(result, key)) this.warnDuplicate(start, key, keyOffset, keys);
+    setOwn(result, key, this.node(valueNode));
+    keys.push(key, keyOffset);
+  }
+
+  private warnDuplicate(mappingStart: number, key: string, keyOffset: number, keys: Array<string | number>): void {
     if (this.events === undefined) return;
+    let earlier = mappingStart;
+    for (let i = 0; i < keys.length; i += 2) if (keys[i] === key) earlier = keys[i + 1] as number;
     const where = this.source.locate(mappingStart);
-    const first = this.source.locate(earlierOffset).line;
-    const again = this.source.locate(pair.keyOffset).line;
+    const first = this.source.locate(earlier).line;
+    const again = this.source.locate(keyOffset).line;
     this.events.warn(
       'yaml.duplicate_key',
-      `While constructing a mapping from ${where.file}, line ${where.line}, column ${where.column}, found a duplicate dict key (${pair.key}). ` +
+      `While constructing a mapping from ${where.file}, line ${where.line}, column ${where.column}, found a duplicate dict key (${key}). ` +
         `Using last defined value only. (first defined on line ${first}, again on line ${again})`,
-      { file: where.file, key: pair.key, firstLine: first, line: again },
+      { file: where.file, key, firstLine: first, line: again },
     );
   }
 
@@ -369,8 +395,8 @@ export class YamlConstructor {
     }
     // PyYAML's flatten_mapping turns a `=` (value tag) key into the string '='.
     if (target.tag === undefined && target.type === 'PLAIN' && target.value === '=') return '=';
-    const resolved = this.scalar(target);
-    return pythonKeyString(resolved.value, resolved.tag === 'float');
+    const tag = this.scalarTag(target);
+    return pythonKeyString(this.scalar(target, tag), tag === 'float');
   }
 }
 
