@@ -1,4 +1,5 @@
 import { recordMapping, recordSequence, type SourceText } from './locations.js';
+import { MAX_YAML_NESTING } from './nesting-depth.js';
 import { UnsafeText, VaultText } from './tagged-values.js';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; offset: number; message: string };
@@ -32,6 +33,7 @@ export function parseJson(source: SourceText, text: string): JsonResult {
 
 class JsonReader {
   private pos = 0;
+  private depth = 0;
 
   constructor(
     private readonly source: SourceText,
@@ -60,8 +62,13 @@ class JsonReader {
     this.space();
     const text = this.text;
     const c = text.charAt(this.pos);
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    if (c === '{' || c === '[') {
+      // Python's json gives up on deep nesting too; the YAML fallback then reports it.
+      if (++this.depth > MAX_YAML_NESTING) throw new JsonSyntax(this.pos, 'nesting too deep');
+      const value = c === '{' ? this.object() : this.array();
+      this.depth--;
+      return value;
+    }
     if (c === '"') return this.string();
     for (const [word, value] of LITERALS) {
       if (text.startsWith(word, this.pos)) {

@@ -6,6 +6,7 @@ import { loadError } from './load-error.js';
 import { SourceText } from './locations.js';
 import { YamlConstructor } from './yaml-construct.js';
 import { parseJson } from './json.js';
+import { findExcessiveNesting, MAX_YAML_NESTING } from './nesting-depth.js';
 
 export { locationOf } from './locations.js';
 export { UnsafeText, VaultText } from './tagged-values.js';
@@ -28,6 +29,10 @@ const COMPOSE_OPTIONS = {
 } as const;
 
 function firstDocument(text: string, source: SourceText): Document.Parsed | null {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== -1) {
+    throw loadError('TSIBLE_YAML_SYNTAX', `YAML nesting is too deep (more than ${MAX_YAML_NESTING} levels)`, source, tooDeep);
+  }
   const composer = new Composer(COMPOSE_OPTIONS);
   const docs: Document.Parsed[] = [];
   for (const doc of composer.compose(new Parser().parse(text))) {
