@@ -5,3 +5,5 @@ export * from './output/events.js';
 export * from './connection/types.js';
 export * from './connection/unreachable.js';
 export * from './loader/yaml.js';
+export * from './config/config.js';
+export * from './config/settings.js';

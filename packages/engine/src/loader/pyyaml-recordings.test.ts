@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TsibleError } from '../errors/tsible-error.js';
 import { parseYaml } from './yaml.js';
-import { pythonFloatRepr } from './python-str.js';
+import { pythonFloatRepr } from '../text/python-format.js';
 import { resolvePlainTag } from './yaml11-scalars.js';
 
 /** Cases recorded from PyYAML's safe_load by test/fixtures/yaml/record.py. */

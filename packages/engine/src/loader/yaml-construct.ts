@@ -2,7 +2,7 @@ import { Alias, isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YA
 import { Emitter, type EventSink } from '../output/events.js';
 import { loadError } from './load-error.js';
 import { recordMapping, recordSequence, copyLocations, type SourceText } from './locations.js';
-import { pythonKeyString } from './python-str.js';
+import { pythonKeyString } from '../text/python-format.js';
 import { UnsafeText, VaultText } from './tagged-values.js';
 import {
   ScalarValueError,
