@@ -37,5 +37,5 @@ export function listSettings(): string {
     if (def.ignored !== undefined) entry['ignored'] = def.ignored;
     out[name] = entry;
   }
-  return stringify(out, { lineWidth: 0 });
+  return stringify(out, { lineWidth: 0, indentSeq: false });
 }
