@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import { isMapping } from '../playbook/errors.js';
 import { parseKv } from '../playbook/args/parse-kv.js';
-import { parseYamlText } from '../playbook/yaml-source.js';
+import { parseJsonOrYaml } from '../loader/yaml.js';
 
 /**
  * `-e` values as ansible-playbook reads them: `@file` (YAML/JSON), inline
@@ -26,9 +26,9 @@ function parseOne(raw: string, cwd: string): Record<string, unknown> {
     } catch {
       throw new TsibleError(`Unable to retrieve file contents\nCould not find or access '${file}'`, { code: 'TSIBLE_EXTRA_VARS_FILE', exitCode: ExitCode.error });
     }
-    return asMapping(parseYamlText(content, file), raw);
+    return asMapping(parseJsonOrYaml(content, file), raw);
   }
-  if (text.startsWith('{') || text.startsWith('[')) return asMapping(parseYamlText(text, '<extra vars>'), raw);
+  if (text.startsWith('{') || text.startsWith('[')) return asMapping(parseJsonOrYaml(text, '<extra vars>'), raw);
   return parseKv(text);
 }
 

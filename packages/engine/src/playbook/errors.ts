@@ -11,6 +11,9 @@ export function loadError(code: string, message: string, location: SourceLocatio
   return new TsibleError(message, { code, location, hint, exitCode: ExitCode.error });
 }
 
+/** A YAML/JSON mapping: a plain object (not a list, a date, bytes or a !vault/!unsafe value). */
 export function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

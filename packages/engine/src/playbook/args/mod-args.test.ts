@@ -1,5 +1,5 @@
 import { TsibleError } from '../../errors/tsible-error.js';
-import { parseYamlText } from '../yaml-source.js';
+import { parseYaml } from '../../loader/yaml.js';
 import { resolveAction } from './mod-args.js';
 
 const knownActions = new Set(['file', 'copy', 'command', 'shell', 'debug', 'include_tasks', 'import_tasks', 'lineinfile', 'sysctl']);
@@ -7,7 +7,7 @@ const ctx = { knownActions, isHandler: false };
 
 /** The first task of a YAML task list, with locations, as the loader sees it. */
 function task(yaml: string): Record<string, unknown> {
-  return (parseYamlText(yaml, 'tasks.yml') as Record<string, unknown>[])[0]!;
+  return (parseYaml(yaml, 'tasks.yml') as Record<string, unknown>[])[0]!;
 }
 
 function failure(yaml: string): TsibleError {

@@ -58,7 +58,7 @@ export function importTasks(entry: Record<string, unknown>, resolved: ResolvedAc
   if (scope.stack.includes(file)) {
     throw parserError('TSIBLE_PLAYBOOK_IMPORT_CYCLE', `${target} imports itself (through ${scope.stack.slice(scope.stack.indexOf(file)).map((f) => relative(scope.basedir, f)).join(' → ')})`, where);
   }
-  const data = readYamlFile(file);
+  const data = readYamlFile(file, scope.sink);
   if (data === null || data === undefined || (Array.isArray(data) && data.length === 0)) {
     scope.events.warn('playbook.empty-import', `file ${file} is empty and had no tasks to include`);
     return [];

@@ -27,7 +27,7 @@ export function loadPlaybook(path: string, options: PlaybookLoadOptions): Playbo
 }
 
 function loadPlaysFrom(file: string, scope: LoadScope, importedBy: PlaybookImport | undefined): Play[] {
-  const data = readYamlFile(file);
+  const data = readYamlFile(file, scope.sink);
   if (data === null || data === undefined || (Array.isArray(data) && data.length === 0)) {
     throw parserError('TSIBLE_PLAYBOOK_EMPTY', `Empty playbook, nothing to do: ${file}`, undefined);
   }

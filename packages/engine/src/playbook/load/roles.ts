@@ -89,15 +89,15 @@ export function loadRole(spec: RoleSpec, scope: LoadScope): RoleInstance {
     throw parserError('TSIBLE_PLAYBOOK_ROLE_CYCLE', `recursive dependency loop detected for role '${basename(path)}'`, spec.location);
   }
   const stack = [...scope.stack, marker];
-  const meta = readMapping(path, 'meta', 'main', false, spec.location) ?? {};
+  const meta = readMapping(path, 'meta', 'main', false, spec.location, scope) ?? {};
   const role: RoleInstance = {
     name,
     path,
     params: spec.params,
     keywords: spec.keywords,
     tags: spec.tags,
-    defaults: readMapping(path, 'defaults', spec.defaultsFrom ?? 'main', spec.defaultsFrom !== undefined, spec.location) ?? {},
-    vars: readMapping(path, 'vars', spec.varsFrom ?? 'main', spec.varsFrom !== undefined, spec.location) ?? {},
+    defaults: readMapping(path, 'defaults', spec.defaultsFrom ?? 'main', spec.defaultsFrom !== undefined, spec.location, scope) ?? {},
+    vars: readMapping(path, 'vars', spec.varsFrom ?? 'main', spec.varsFrom !== undefined, spec.location, scope) ?? {},
     tasks: [],
     handlers: [],
     dependencies: [],
@@ -127,20 +127,27 @@ function readRoleTasks(role: RoleInstance, subdir: 'tasks' | 'handlers', from: s
     if (from !== undefined) throw loadError('TSIBLE_PLAYBOOK_ROLE_FILE', `Could not find specified file in role: ${subdir}/${from}`, role.location);
     return [];
   }
-  const data = readYamlFile(file);
+  const data = readYamlFile(file, scope.sink);
   if (data !== null && data !== undefined && !Array.isArray(data)) {
     throw parserError('TSIBLE_PLAYBOOK_TYPE', `The ${subdir}/${basename(file)} file for role '${role.name}' must contain a list of tasks`, locate(data) ?? { file, line: 1, column: 1 });
   }
   return loadBlockList(data, undefined, undefined, { ...scope, file }, undefined);
 }
 
-function readMapping(rolePath: string, subdir: string, base: string, required: boolean, location: SourceLocation | undefined): Record<string, unknown> | undefined {
+function readMapping(
+  rolePath: string,
+  subdir: string,
+  base: string,
+  required: boolean,
+  location: SourceLocation | undefined,
+  scope: LoadScope,
+): Record<string, unknown> | undefined {
   const file = findYamlFile(join(rolePath, subdir), base);
   if (file === undefined) {
     if (required) throw loadError('TSIBLE_PLAYBOOK_ROLE_FILE', `Could not find specified file in role: ${subdir}/${base}`, location);
     return undefined;
   }
-  const data = readYamlFile(file);
+  const data = readYamlFile(file, scope.sink);
   if (data === null || data === undefined) return undefined;
   if (!isMapping(data)) {
     throw parserError('TSIBLE_PLAYBOOK_TYPE', `The ${subdir}/${basename(file)} file must contain a dictionary of variables`, locate(data) ?? { file, line: 1, column: 1 });

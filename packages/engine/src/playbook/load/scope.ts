@@ -25,6 +25,7 @@ export function defaultRolesPath(): string[] {
 export interface LoadScope {
   knownActions: ReadonlySet<string>;
   rolesPath: readonly string[];
+  sink: EventSink;
   events: Emitter;
   /** The directory of the playbook the play is written in. */
   basedir: string;
@@ -43,6 +44,7 @@ export function rootScope(options: PlaybookLoadOptions, basedir: string, file: s
   return {
     knownActions: options.knownActions,
     rolesPath: options.rolesPath ?? defaultRolesPath(),
+    sink,
     events: new Emitter(sink),
     basedir,
     vars: { ...(options.extraVars ?? {}) },
