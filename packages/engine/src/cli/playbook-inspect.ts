@@ -2,7 +2,7 @@ import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import { displayPlay } from '../playbook/listing/play-display.js';
 import { formatListing } from '../playbook/listing/format-listing.js';
 import { loadPlaybook } from '../playbook/load/playbook.js';
-import { defaultRolesPath } from '../playbook/load/scope.js';
+import { loadConfig } from '../config/config.js';
 import { providedActions } from '../playbook/provided-actions.js';
 import { tagSelection } from '../playbook/tag-selection.js';
 import type { CliContext } from './context.js';
@@ -14,7 +14,8 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
   const knownActions = actions ?? (await providedActions());
   const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
   const sink = ctx.sink(options.verbose);
-  const rolesPath = ctx.env['ANSIBLE_ROLES_PATH'] ? ctx.env['ANSIBLE_ROLES_PATH'].split(':').filter((p) => p !== '') : defaultRolesPath();
+  const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink });
+  const rolesPath = config.get('DEFAULT_ROLES_PATH');
   const hostsFor = options.listHosts && !options.syntaxCheck ? await hostSelector(options, ctx) : undefined;
   let out = '';
   for (const path of paths) {

@@ -1,7 +1,7 @@
 // The playbook model and loader, as the runner and the CLI use them.
 export type * from './model.js';
 export { loadPlaybook } from './load/playbook.js';
-export { defaultRolesPath, type PlaybookLoadOptions } from './load/scope.js';
+export type { PlaybookLoadOptions } from './load/scope.js';
 export { compileHandlers, compilePlay, tasksOf } from './compile.js';
 export { ancestorsOf, inheritedConditions, inheritedKeyword, inheritedTags, type Ancestor } from './inheritance.js';
 export { isSelected, tagSelection, type TagSelection } from './tag-selection.js';

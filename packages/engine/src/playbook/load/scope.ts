@@ -1,5 +1,3 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { Emitter, type EventSink } from '../../output/events.js';
 import type { RoleInstance } from '../model.js';
 import type { SimpleVars } from '../simple-template.js';
@@ -7,18 +5,13 @@ import type { SimpleVars } from '../simple-template.js';
 export interface PlaybookLoadOptions {
   /** Action names tsible provides; anything else is an unknown action. */
   knownActions: ReadonlySet<string>;
-  /** Where roles are searched after `roles/` beside the playbook (Ansible's roles_path). */
-  rolesPath?: readonly string[];
+  /** Where roles are searched after `roles/` beside the playbook: the DEFAULT_ROLES_PATH setting. */
+  rolesPath: readonly string[];
   /** `-e` variables, used to resolve simple templates in hosts, names and import paths. */
   extraVars?: Record<string, unknown>;
   sink?: EventSink;
   /** Relative playbook paths are resolved against this directory (default: the process's). */
   cwd?: string;
-}
-
-/** Ansible's default roles_path. */
-export function defaultRolesPath(): string[] {
-  return [join(homedir(), '.ansible/roles'), '/usr/share/ansible/roles', '/etc/ansible/roles'];
 }
 
 /** Everything the loader needs to know about where it is while reading one list of tasks. */
@@ -43,7 +36,7 @@ export function rootScope(options: PlaybookLoadOptions, basedir: string, file: s
   const sink = options.sink ?? { emit: () => undefined };
   return {
     knownActions: options.knownActions,
-    rolesPath: options.rolesPath ?? defaultRolesPath(),
+    rolesPath: options.rolesPath,
     sink,
     events: new Emitter(sink),
     basedir,
