@@ -1,4 +1,5 @@
 import { TsibleError } from '../../errors/tsible-error.js';
+import { UnsafeText } from '../../loader/tagged-values.js';
 import { parseYaml } from '../../loader/yaml.js';
 import { resolveAction } from './mod-args.js';
 
@@ -75,6 +76,14 @@ describe('resolveAction', () => {
 
   it('rejects extra free text for modules that take key=value only', () => {
     expect(failure('- file: path=/x touch\n').message).toMatch(/^this task 'file' has extra params/);
+  });
+
+  it('keeps !unsafe text unsafe through argument parsing', () => {
+    const raw = resolveAction(task("- shell: !unsafe 'echo {{ x }}'\n"), ctx).args['_raw_params'];
+    expect(raw).toBeInstanceOf(UnsafeText);
+    expect(String(raw)).toBe('echo {{ x }}');
+    const kv = resolveAction(task("- copy: !unsafe 'content={{x}} dest=/tmp/a'\n"), ctx).args;
+    expect(kv['content']).toEqual(new UnsafeText('{{x}}'));
   });
 
   it('rejects action and local_action together', () => {

@@ -1,3 +1,4 @@
+import { UnsafeText } from '../../loader/tagged-values.js';
 import { didYouMean } from '../did-you-mean.js';
 import { isMapping, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-repr.js';
@@ -109,10 +110,22 @@ function newStyleArgs(task: Record<string, unknown>, key: string, extraArgs: unk
   let args: Record<string, unknown>;
   if (isMapping(value)) args = { ...value };
   else if (typeof value === 'string') args = parseKv(value, isFreeForm(key));
+  else if (value instanceof UnsafeText) args = unsafeArgs(value, key);
   else if (value === null || value === undefined) args = {};
   else if (typeof value === 'number' || typeof value === 'boolean') args = parseKv(String(value), isFreeForm(key));
   else throw parserError('TSIBLE_PLAYBOOK_ARGS_TYPE', `unexpected parameter type in action: ${pythonTypeName(value)}`, locate(task, key));
   return mergeArgs(task, key, extraArgs, args);
+}
+
+/**
+ * `shell: !unsafe 'echo {{ not a template }}'`: the text must never be
+ * templated, so what comes out of it stays marked unsafe.
+ */
+function unsafeArgs(value: UnsafeText, key: string): Record<string, unknown> {
+  if (isFreeForm(key)) return { _raw_params: value };
+  const args: Record<string, unknown> = {};
+  for (const [name, text] of Object.entries(parseKv(value.text))) args[name] = new UnsafeText(text);
+  return args;
 }
 
 /** `action: copy src=a dest=b` or `action: {module: copy, src: a}` */
