@@ -1,6 +1,9 @@
-import { parserError } from '../errors.js';
+import { resolve } from 'node:path';
+import { isMapping, parserError } from '../errors.js';
+import { isFile } from '../load/paths.js';
+import { readYamlFile } from '../yaml-source.js';
 import type { Play } from '../model.js';
-import { renderSimple, renderSimpleList } from '../simple-template.js';
+import { hasTemplate, renderSimple, renderSimpleList } from '../simple-template.js';
 import { pythonRepr } from '../python-repr.js';
 
 export interface PlayDisplay {
@@ -8,10 +11,26 @@ export interface PlayDisplay {
   name: string;
 }
 
-/** The variables a play's header may use before anything runs: play vars, vars_prompt defaults, extra vars on top. */
+/**
+ * The variables a play's header may use before anything runs: play vars,
+ * literal vars_files that exist, vars_prompt defaults, extra vars on top.
+ */
 export function playHeaderVars(play: Play, extraVars: Record<string, unknown>): Record<string, unknown> {
   const promptDefaults = Object.fromEntries(play.varsPrompt.filter((p) => 'default' in p.options).map((p) => [p.name, p.options['default']]));
-  return { ...play.vars, ...promptDefaults, ...extraVars };
+  return { ...play.vars, ...literalVarsFiles(play), ...promptDefaults, ...extraVars };
+}
+
+/** vars_files entries written as plain paths; templated or missing ones are left to the runner. */
+function literalVarsFiles(play: Play): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const entry of play.varsFiles) {
+    if (typeof entry !== 'string' || hasTemplate(entry)) continue;
+    const file = resolve(play.basedir, entry);
+    if (!isFile(file)) continue;
+    const data = readYamlFile(file);
+    if (isMapping(data)) Object.assign(vars, data);
+  }
+  return vars;
 }
 
 /**
