@@ -1,0 +1,8 @@
+// Programmatic API of `tsible lab`: disposable isolated test hosts.
+export type { LabHost, LabSpec, LabState, LabUser } from './types.js';
+export { labUp, labDown, loadLab, locateLab, labLeftovers, resetLabHost, defaultStateDir } from './lab.js';
+export { labStatus, hostStatus, type LabStatus, type HostStatus } from './status.js';
+export { renderInventory, renderSshConfig, privateHostSshArgs, proxyCommand, jumpHostOf } from './inventory.js';
+export { LAB_PASSWORD } from './accounts.js';
+export { APT_CACHE_DIR, LAB_PACKAGES } from './apt-repo.js';
+export { checkPlatform } from './preflight.js';
