@@ -4,6 +4,9 @@
  * to the file named by $TSIBLE_TEST_LAB_INFO; tests read it through these helpers.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runArgv, type Run } from './ssh.js';
 import { loadLab, proxyCommand, resetLabHost, type LabHost, type LabState } from '../../packages/engine/src/lab/index.js';
 
 export type LabInfoFile = { available: true; state: LabState } | { available: false; reason: string };
@@ -71,4 +74,103 @@ export function describeLab(name: string, fn: () => void): void {
   const reason = labUnavailableReason();
   if (reason === null) describe(name, fn);
   else describe.skip(`${name} [skipped: ${reason}]`, fn);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Takes a host for this test worker, or returns false when another live worker holds it. */
+async function tryClaim(claimsDir: string, host: LabHost): Promise<boolean> {
+  const file = join(claimsDir, host.name);
+  try {
+    await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch {
+    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) return false;
+    // Its holder died without releasing it.
+    await rm(file, { force: true });
+    return false;
+  }
+}
+
+/**
+ * Reserves `count` public hosts (and `privateCount` private ones) for the
+ * calling test file, waiting while other test files hold them, and resets
+ * each to pristine. Host 1 is the jump host of the private network and is
+ * never handed out: use it read-only.
+ */
+export async function reserveHosts(count: number, privateCount = 0, timeoutMs = 120_000): Promise<LabHost[]> {
+  const state = labInfo();
+  const claimsDir = join(state.stateDir, 'claims');
+  await mkdir(claimsDir, { recursive: true });
+  const wanted: Array<[boolean, number]> = [
+    [false, count],
+    [true, privateCount],
+  ];
+  const got: LabHost[] = [];
+  const deadline = Date.now() + timeoutMs;
+  for (const [isPrivate, n] of wanted) {
+    const pool = state.hosts.filter((h) => h.private === isPrivate && h.index !== 1);
+    if (pool.length < n) throw new Error(`the test lab has only ${pool.length} ${isPrivate ? 'private' : 'public'} hosts to reserve`);
+    let taken = 0;
+    while (taken < n) {
+      for (const h of pool) {
+        if (taken < n && !got.includes(h) && (await tryClaim(claimsDir, h))) {
+          got.push(h);
+          taken += 1;
+        }
+      }
+      if (taken < n) {
+        if (Date.now() > deadline) throw new Error(`no free lab hosts within ${timeoutMs / 1000}s`);
+        await sleep(200);
+      }
+    }
+  }
+  await Promise.all(got.map((h) => resetHost(h.name)));
+  return got;
+}
+
+export async function releaseHosts(hosts: readonly LabHost[]): Promise<void> {
+  const claimsDir = join(labInfo().stateDir, 'claims');
+  await Promise.all(hosts.map((h) => rm(join(claimsDir, h.name), { force: true })));
+}
+
+/**
+ * Reserves pristine hosts for the enclosing describe block (beforeAll) and
+ * releases them after it (afterAll). Call the returned function inside tests.
+ */
+export function useLabHosts(count: number, privateCount = 0): () => LabHost[] {
+  let hosts: LabHost[] = [];
+  beforeAll(async () => {
+    hosts = await reserveHosts(count, privateCount);
+  }, 180_000);
+  afterAll(async () => {
+    await releaseHosts(hosts);
+  });
+  return () => hosts;
+}
+
+/** Runs `command` on `host` over real ssh (see sshArgv). */
+export function sshRun(host: LabHost, command: string, user = 'root'): Promise<Run> {
+  return runArgv(sshArgv(host, command, user));
+}
+
+/** Polls until `host` answers over ssh and `probe` accepts its output (e.g. after a reboot). */
+export async function waitForHost(host: LabHost, command: string, probe: (stdout: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await runArgv([...sshArgv(host, command).slice(0, -2), '-o', 'ConnectTimeout=2', ...sshArgv(host, command).slice(-2)]);
+    if (r.code === 0 && probe(r.stdout)) return r.stdout;
+    if (Date.now() > deadline) throw new Error(`${host.name} did not come back within ${timeoutMs / 1000}s: ${r.stderr}`);
+    await sleep(200);
+  }
 }

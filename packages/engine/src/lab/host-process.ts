@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TsibleError } from '../errors/tsible-error.js';
 import { lastLines, run } from './exec.js';
@@ -57,25 +58,40 @@ export async function supervisorPid(stateDir: string, host: LabHost): Promise<nu
   return pid !== null && (await isOurs(pid, ['supervise.sh', paths.dir])) ? pid : null;
 }
 
-/**
- * Stops a host: its supervisor first (so it does not boot it again), then
- * every process in the host's network namespace, which includes its PID 1;
- * with it go its PID and mount namespaces, and so its overlay mount.
- */
-export async function stopHost(stateDir: string, host: LabHost, timeoutMs = 10_000): Promise<void> {
-  const sup = await supervisorPid(stateDir, host);
-  if (sup !== null) killQuietly(sup);
-  const deadline = Date.now() + timeoutMs;
+async function waitUntil(check: () => Promise<boolean>, deadline: number): Promise<boolean> {
   for (;;) {
-    const pids = await pidsInNetns(host.netns);
-    if (pids.length === 0) break;
-    if (Date.now() > deadline) {
-      throw new TsibleError(`lab host ${host.name}: processes ${pids.join(' ')} would not die`, { code: 'TSIBLE_LAB_STOP', owner: 'tsible' });
-    }
-    pids.forEach(killQuietly);
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
     await sleep(20);
   }
+}
+
+/**
+ * Stops a host. Its boot process goes first: with it goes the host's PID 1,
+ * whose exit makes the kernel kill and reap every process of the host. The
+ * supervisor, told "stop" rather than "reboot", then ends by itself. Last,
+ * anything else still inside the host's network namespace is killed.
+ */
+export async function stopHost(stateDir: string, host: LabHost, timeoutMs = 10_000): Promise<void> {
   const paths = hostLayout(stateDir, host.name);
+  const deadline = Date.now() + timeoutMs;
+  await writeFile(join(paths.control, 'request'), 'stop\n').catch(() => undefined);
+  const boot = await readPid(paths.bootPid);
+  if (boot !== null && (await isOurs(boot, ['unshare', paths.dir]))) killQuietly(boot);
+  const supervisorGone = await waitUntil(async () => (await supervisorPid(stateDir, host)) === null, Math.min(deadline, Date.now() + 3000));
+  if (!supervisorGone) {
+    const sup = await supervisorPid(stateDir, host);
+    if (sup !== null) killQuietly(sup);
+  }
+  const emptied = await waitUntil(async () => {
+    const pids = await pidsInNetns(host.netns);
+    pids.forEach(killQuietly);
+    return pids.length === 0;
+  }, deadline);
+  if (!emptied) {
+    const pids = await pidsInNetns(host.netns);
+    throw new TsibleError(`lab host ${host.name}: processes ${pids.join(' ')} would not die`, { code: 'TSIBLE_LAB_STOP', owner: 'tsible' });
+  }
   await rm(paths.supervisePid, { force: true });
   await rm(paths.bootPid, { force: true });
 }

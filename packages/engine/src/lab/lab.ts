@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import { Emitter, type EventSink } from '../output/events.js';
@@ -113,12 +113,18 @@ async function freshRootfs(state: LabState, host: LabHost, inputs: RootfsInputs)
  */
 export async function labUp(spec: LabSpec, sink?: EventSink): Promise<LabState> {
   const events = new Emitter(sink ?? { emit: () => undefined });
+  const started = Date.now();
   const stateDir = validateSpec(spec);
   await preflight(events);
   await claimLabName(spec.name, stateDir);
-  let createdStateDir = false;
+  let createdStateDir: boolean;
   try {
     createdStateDir = await prepareStateDir(stateDir);
+  } catch (err) {
+    await releaseLabName(spec.name);
+    throw err;
+  }
+  try {
     const layout = labLayout(stateDir);
     const aptRepo = await ensureAptRepo();
     const plan = await claimNetwork(spec.name);
@@ -149,6 +155,7 @@ export async function labUp(spec: LabSpec, sink?: EventSink): Promise<LabState> 
     // Saved before anything else is built, so `down` can clean up a half-built lab.
     await saveLabState(state);
     await buildNetwork(plan, hosts);
+    events.info('lab.network', `network ready: ${plan.subnet} on ${plan.bridge} (${Date.now() - started} ms)`);
     await mkdir(layout.overlayMount, { mode: 0o700 });
     await mountOverlayTmpfs(layout.overlayMount, spec.name);
 
@@ -173,13 +180,14 @@ export async function labUp(spec: LabSpec, sink?: EventSink): Promise<LabState> 
     await writeFile(layout.inventoryFile, renderInventory(state), { mode: 0o644 });
     await writeFile(layout.sshConfigFile, renderSshConfig(state), { mode: 0o644 });
     await saveLabState(state);
+    events.info('lab.seeded', `host roots seeded (${Date.now() - started} ms)`);
 
     await Promise.all(hosts.map((h) => startHost(stateDir, h)));
     await Promise.all(hosts.map((h) => waitForSshd(stateDir, h)));
-    events.info('lab.up', `lab "${spec.name}" is up: ${hosts.length} hosts in ${plan.subnet}`);
+    events.info('lab.booted', `sshd listening on every host (${Date.now() - started} ms)`);
     return state;
   } catch (err) {
-    await teardown(spec.name, stateDir).catch(() => undefined);
+    await teardown(spec.name, stateDir, createdStateDir).catch(() => undefined);
     throw err;
   }
 }
@@ -206,16 +214,37 @@ async function loadOrNull(stateDir: string): Promise<LabState | null> {
 }
 
 /** Removes a lab's processes, network, mounts and files, as far as they exist. */
-async function teardown(name: string, stateDir: string): Promise<void> {
+async function teardown(name: string, stateDir: string, createdStateDir: boolean | null): Promise<void> {
   const state = await loadOrNull(stateDir);
   if (state) {
     await Promise.all(state.hosts.map((h) => stopHost(stateDir, h)));
     await removeNetwork(networkPlan(state.slot), state.hosts);
   }
   await unmountAll(stateDir);
-  if (state === null || state.createdStateDir) await rm(stateDir, { recursive: true, force: true });
-  else for (const entry of await readdir(stateDir).catch(() => [] as string[])) await rm(join(stateDir, entry), { recursive: true, force: true });
+  await removeStateFiles(stateDir, createdStateDir ?? state?.createdStateDir ?? false);
   await releaseLabName(name);
+}
+
+/**
+ * Deletes only what `up` puts in a state dir, never anything else a user may
+ * have there, then the dir itself when `up` created it (and it is now empty).
+ */
+async function removeStateFiles(stateDir: string, removeDir: boolean): Promise<void> {
+  const layout = labLayout(stateDir);
+  const ours = [
+    layout.stateFile,
+    layout.keyFile,
+    `${layout.keyFile}.pub`,
+    layout.knownHostsFile,
+    layout.inventoryFile,
+    layout.sshConfigFile,
+    layout.aptDir,
+    layout.overlayMount,
+    join(stateDir, 'hosts'),
+    layout.claimsDir,
+  ];
+  for (const path of ours) await rm(path, { recursive: true, force: true });
+  if (removeDir) await rmdir(stateDir).catch(() => undefined);
 }
 
 /** What is left of a lab after `down`: must be nothing. */
@@ -236,7 +265,7 @@ export async function labLeftovers(state: LabState): Promise<string[]> {
 export async function labDown(name: string, stateDir?: string): Promise<void> {
   const dir = await locateLab(name, stateDir);
   const state = await loadOrNull(dir);
-  await teardown(state?.name ?? name, dir);
+  await teardown(state?.name ?? name, dir, null);
   if (state) {
     const left = await labLeftovers(state);
     if (left.length > 0) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 /**
  * Where everything of one lab lives inside its state dir:
  *   lab.json, id_ed25519[.pub], known_hosts, inventory.ini, ssh_config
+ *   claims/         host reservations of concurrent test files
  *   apt/            sources.list and apt lists built for the lab repository
  *   overlay/        tmpfs; overlay/NAME/{upper,work} per host
  *   hosts/NAME/     ssh host key, PID files, boot_id, console.log,
@@ -17,6 +18,8 @@ export interface LabLayout {
   sshConfigFile: string;
   aptDir: string;
   overlayMount: string;
+  /** Host reservations of concurrent test files (see test/lab/lab.ts). */
+  claimsDir: string;
 }
 
 export interface HostLayout {
@@ -42,6 +45,7 @@ export function labLayout(stateDir: string): LabLayout {
     sshConfigFile: join(stateDir, 'ssh_config'),
     aptDir: join(stateDir, 'apt'),
     overlayMount: join(stateDir, 'overlay'),
+    claimsDir: join(stateDir, 'claims'),
   };
 }
 
