@@ -50,6 +50,7 @@ export default function globalSetup(): void {
   if (!(keep && tsible(['lab', 'status', '--name', name]).code === 0)) {
     // A lab left by a run that crashed goes first.
     tsible(['lab', 'down', '--name', name]);
+    tsible(['lab', 'down', '--name', name, '--dir', stateDir]);
     const up = tsible(['lab', 'up', String(HOSTS), '--private', String(PRIVATE), '--name', name, '--dir', stateDir]);
     if (up.code !== 0) throw new Error(`tsible lab up failed:\n${up.output}`);
   }

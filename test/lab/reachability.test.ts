@@ -51,4 +51,9 @@ describeLab('lab hosts over real ssh', () => {
     expect(direct.code).toBe(255);
     expect(direct.stderr).toMatch(/No route to host|Network is unreachable|timed out/);
   });
+
+  it("the lab's ssh_config reaches every host by name, the private one by ProxyJump", async () => {
+    const r = await runArgv(['ssh', '-F', labInfo().sshConfigFile, '-o', 'BatchMode=yes', privateHosts()[0]!.name, 'hostname']);
+    expect(r).toEqual({ code: 0, stdout: `${privateHosts()[0]!.name}\n`, stderr: '' });
+  });
 });

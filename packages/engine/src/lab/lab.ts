@@ -70,7 +70,10 @@ async function prepareStateDir(dir: string): Promise<boolean> {
     return true;
   }
   if (existing.length > 0) {
-    throw badOption(`lab state dir ${dir} is not empty`, 'give an empty or new directory with --dir');
+    const hint = existing.includes('lab.json')
+      ? `it holds a lab that is no longer registered (after a machine reboot?): "tsible lab down --name NAME --dir ${dir}" clears it`
+      : 'give an empty or new directory with --dir';
+    throw badOption(`lab state dir ${dir} is not empty`, hint);
   }
   return false;
 }
