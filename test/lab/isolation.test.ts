@@ -33,6 +33,17 @@ describeLab('lab host isolation', () => {
     expect(Number(count)).toBeLessThan(20);
   });
 
+  it('has its own identity: machine id, default route through the machine, no systemd init', async () => {
+    const [a, b] = hosts();
+    const ids = await Promise.all([a!, b!].map((h) => sshRun(h, 'cat /etc/machine-id; ip -4 route show default; test -e /sbin/init || echo no-init')));
+    const machineId = readFileSync('/etc/machine-id', 'utf8');
+    expect(ids[0]!.stdout.split('\n')[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(ids[0]!.stdout.startsWith(machineId)).toBe(false);
+    expect(ids[0]!.stdout.split('\n')[0]).not.toBe(ids[1]!.stdout.split('\n')[0]);
+    expect(ids[0]!.stdout).toContain(`default via ${labInfo().gateway} dev eth0`);
+    expect(ids[0]!.stdout).toContain('no-init');
+  });
+
   it('apt installs a lab package offline inside one host only', async () => {
     const [a, b] = hosts();
     const install = await sshRun(a!, 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q hello >/dev/null && hello');

@@ -58,6 +58,9 @@ export async function buildNetwork(plan: NetworkPlan, hosts: LabHost[]): Promise
     hosts.map((host) => {
       const inside = ['link set lo up', `addr add ${host.address}/24 dev eth0`, 'link set eth0 up'];
       if (hasPrivate && host === jump) inside.push(`addr add ${plan.jumpAddress}/24 dev eth1`, 'link set eth1 up');
+      // A default route, as real hosts have (facts such as ansible_default_ipv4 rely on it). Its
+      // gateway (the machine, or host 1 for private hosts) does not forward: nothing goes further.
+      inside.push(`route add default via ${host.private ? plan.jumpAddress : plan.gateway}`);
       return ipBatch(inside, host.netns);
     }),
   );

@@ -123,7 +123,10 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
 
   await writeUpper(upper, 'etc/hostname', `${host.name}\n`, 0o644);
   await writeUpper(upper, 'etc/hosts', etcHosts(host, state.hosts), 0o644);
-  await writeUpper(upper, 'etc/machine-id', `${randomBytes(16).toString('hex')}\n`, 0o444);
+  // Its own machine id; dbus keeps a second copy on some machines.
+  const machineId = `${randomBytes(16).toString('hex')}\n`;
+  await writeUpper(upper, 'etc/machine-id', machineId, 0o444);
+  if ((await lstat('/var/lib/dbus/machine-id').catch(() => null))?.isFile()) await replaceUpper(upper, 'var/lib/dbus/machine-id', machineId);
 
   for (const key of await machineHostKeys()) marks.whiteouts.push(join(upper, 'etc/ssh', key));
   await writeUpper(upper, 'etc/ssh/sshd_config', sshdConfig(), 0o644);
@@ -145,6 +148,11 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
   const sbin = (await realpath('/sbin').catch(() => '/sbin')).slice(1);
   const bin = (await realpath('/bin').catch(() => '/bin')).slice(1);
   for (const name of ['reboot', 'shutdown', 'poweroff', 'halt']) await writeUpper(upper, join(sbin, name), inputs.powerScript, 0o755);
+  // No /sbin/init: a host whose init is not systemd, where Ansible picks sysvinit (/etc/init.d) for services.
+  if (await lstat(join('/', sbin, 'init')).catch(() => null)) {
+    await mkdirLike(upper, sbin);
+    marks.whiteouts.push(join(upper, sbin, 'init'));
+  }
   await writeUpper(upper, join(bin, 'systemctl'), inputs.powerScript, 0o755);
   return marks;
 }
