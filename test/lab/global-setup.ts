@@ -34,15 +34,14 @@ export default function globalSetup(): void {
   const name = `tsible-test-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 4)}`;
   const stateDir = join(REPO_ROOT, '.lab', name);
   const infoFile = join(REPO_ROOT, '.lab', `${name}.json`);
+  const reason = labAvailability();
+  if (reason !== null) {
+    process.env.TSIBLE_TEST_LAB_UNAVAILABLE = reason;
+    return;
+  }
   mkdirSync(join(REPO_ROOT, '.lab'), { recursive: true });
   process.env.TSIBLE_TEST_LAB_INFO = infoFile;
   process.env.TSIBLE_TEST_LAB_NAME = name;
-
-  const reason = labAvailability();
-  if (reason !== null) {
-    writeFileSync(infoFile, JSON.stringify({ available: false, reason }) + '\n');
-    return;
-  }
   if (!existsSync(join(REPO_ROOT, 'packages/engine/dist/cli/main.js'))) {
     throw new Error('the lab is brought up by the built CLI: run "npx pnpm@9.15.9 build" first');
   }

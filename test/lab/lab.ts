@@ -12,6 +12,8 @@ import { loadLab, proxyCommand, resetLabHost, type LabHost, type LabState } from
 export type LabInfoFile = { available: true; state: LabState } | { available: false; reason: string };
 
 function readInfo(): LabInfoFile {
+  const unavailable = process.env.TSIBLE_TEST_LAB_UNAVAILABLE;
+  if (unavailable) return { available: false, reason: unavailable };
   const file = process.env.TSIBLE_TEST_LAB_INFO;
   if (!file) return { available: false, reason: "the integration project's global setup did not run" };
   try {

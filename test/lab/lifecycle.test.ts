@@ -78,6 +78,20 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(inv.stdout).toContain(`ansible_ssh_private_key_file=${state.keyFile}\n`);
   });
 
+  it('reset restores one host; unknown hosts and labs are clear errors', async () => {
+    const host = state.hosts[1]!;
+    await sshRunIn(state, host, 'touch /etc/tsible-reset-me');
+    const reset = await tsible('lab', 'reset', host.name, '--name', NAME);
+    expect(reset).toEqual({ code: 0, stdout: `${host.name} is reset\n`, stderr: '' });
+    expect((await sshRunIn(state, host, 'test -e /etc/tsible-reset-me || echo gone')).stdout).toBe('gone\n');
+    const unknownHost = await tsible('lab', 'reset', 'nosuchhost', '--name', NAME);
+    expect(unknownHost.code).toBe(1);
+    expect(unknownHost.stderr).toBe(`ERROR! lab "${NAME}" has no host "nosuchhost"\nits hosts: ${state.hosts.map((h) => h.name).join(', ')}\n`);
+    const unknownLab = await tsible('lab', 'down', '--name', 'nosuchlab');
+    expect(unknownLab.code).toBe(1);
+    expect(unknownLab.stderr).toBe('ERROR! no lab named "nosuchlab" is up\n"tsible lab status" lists the labs that are up\n');
+  }, 60_000);
+
   it('down kills the hosts processes and leaves no namespace, link, mount or file behind', async () => {
     const host = state.hosts[1]!;
     // One process started over ssh (inside the host's PID namespace), one put into its network from outside.

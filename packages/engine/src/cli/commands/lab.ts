@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
 import type { CliContext } from '../context.js';
@@ -31,7 +32,7 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
       const { labUp, defaultStateDir } = await import('../../lab/index.js');
       const started = Date.now();
       const state = await labUp(
-        { name: opts.name, count: count(countArg), privateCount: count(opts.private), stateDir: opts.dir ?? defaultStateDir(opts.name) },
+        { name: opts.name, count: count(countArg), privateCount: count(opts.private), stateDir: opts.dir ? resolve(ctx.cwd, opts.dir) : defaultStateDir(opts.name) },
         ctx.sink(opts.verbose ? 1 : 0),
       );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -47,7 +48,7 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
     .option('--dir <state_dir>', 'state dir of the lab, when the registry does not know it')
     .action(async (opts: { name: string; dir?: string }) => {
       const { labDown } = await import('../../lab/index.js');
-      await labDown(opts.name, opts.dir);
+      await labDown(opts.name, opts.dir && resolve(ctx.cwd, opts.dir));
       ctx.stdout.write(`lab "${opts.name}" is down\n`);
     });
 
@@ -79,7 +80,7 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
     .option('--dir <state_dir>', 'state dir of the lab')
     .action(async (opts: { name: string; dir?: string }) => {
       const { loadLab } = await import('../../lab/index.js');
-      const state = await loadLab(opts.name, opts.dir);
+      const state = await loadLab(opts.name, opts.dir && resolve(ctx.cwd, opts.dir));
       ctx.stdout.write(await readFile(state.inventoryFile, 'utf8'));
     });
 
