@@ -37,6 +37,7 @@ export default function globalSetup(): void {
   const reason = labAvailability();
   if (reason !== null) {
     process.env.TSIBLE_TEST_LAB_UNAVAILABLE = reason;
+    process.stderr.write(`\ntsible test lab not started (${reason}): tests that need lab hosts are skipped\n`);
     return;
   }
   mkdirSync(join(REPO_ROOT, '.lab'), { recursive: true });

@@ -75,7 +75,7 @@ export function sshArgv(host: LabHost, command: string, user = 'root'): string[]
 export function describeLab(name: string, fn: () => void): void {
   const reason = labUnavailableReason();
   if (reason === null) describe(name, fn);
-  else describe.skip(`${name} [skipped: ${reason}]`, fn);
+  else describe.skip(`${name} [needs the test lab: ${reason}]`, fn);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
