@@ -63,8 +63,10 @@ describeLab('lab host isolation', () => {
     const before = await sshRun(a!, `cat ${BOOT_ID}; echo kept > /var/tmp/${marker}; echo gone > /tmp/${marker}; setsid sleep 600 >/dev/null 2>&1 < /dev/null & echo started`);
     expect(before.stdout).toMatch(/started/);
     const oldBoot = before.stdout.split('\n')[0]!;
-    const reboot = await sshRun(a!, 'reboot');
+    // The command ansible's reboot module sends.
+    const reboot = await sshRun(a!, '/sbin/shutdown -r 0 "Reboot initiated by Ansible"');
     expect(reboot.code).toBe(0);
+    expect(reboot.stderr).toMatch(/^Reboot scheduled for /);
     const after = await waitForHost(a!, `cat ${BOOT_ID}`, (out) => out.trim() !== oldBoot && out.trim() !== '');
     expect(after.trim()).toMatch(/^[0-9a-f-]{36}$/);
     const state = await sshRun(a!, `cat /var/tmp/${marker}; test -e /tmp/${marker} || echo tmp-cleared; pgrep -c -x sleep`);

@@ -92,8 +92,18 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(unknownLab.stderr).toBe('ERROR! no lab named "nosuchlab" is up\n"tsible lab status" lists the labs that are up\n');
   }, 60_000);
 
-  it('down kills the hosts processes and leaves no namespace, link, mount or file behind', async () => {
+  it('poweroff inside a host leaves it down (and only it); status says so', async () => {
     const host = state.hosts[1]!;
+    expect((await sshRunIn(state, host, 'poweroff')).code).toBe(0);
+    let st = await tsible('lab', 'status', '--name', NAME);
+    for (let i = 0; i < 50 && !/ down\n/.test(st.stdout); i++) st = await tsible('lab', 'status', '--name', NAME);
+    expect(st.code).toBe(1);
+    expect(st.stdout).toMatch(new RegExp(`  ${host.name} +${host.address.replace(/\./g, '\\.')} +down\n`));
+    expect(st.stdout).toMatch(new RegExp(`  ${state.hosts[0]!.name} +\\S+ +up\n`));
+  }, 60_000);
+
+  it('down kills the hosts processes and leaves no namespace, link, mount or file behind', async () => {
+    const host = state.hosts[0]!;
     // One process started over ssh (inside the host's PID namespace), one put into its network from outside.
     await sshRunIn(state, host, 'setsid sleep 987654 >/dev/null 2>&1 < /dev/null &');
     await runArgv(['ip', 'netns', 'exec', host.netns, 'sh', '-c', 'setsid sleep 987655 >/dev/null 2>&1 < /dev/null &']);

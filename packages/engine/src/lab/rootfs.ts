@@ -139,6 +139,12 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
   await writeUpper(upper, 'etc/apt/sources.list', aptSources(state.aptRepo), 0o644);
   await mkdirLike(upper, 'etc/apt/sources.list.d');
   marks.opaque.push(join(upper, 'etc/apt/sources.list.d'));
+  // man-db rebuilds its whole index after every install when this flag exists (seconds per apt
+  // task); hosts go without it, like Debian's container images.
+  if (await lstat('/var/lib/man-db/auto-update').catch(() => null)) {
+    await mkdirLike(upper, 'var/lib/man-db');
+    marks.whiteouts.push(join(upper, 'var/lib/man-db/auto-update'));
+  }
   const lists = await mkdirLike(upper, 'var/lib/apt/lists');
   marks.opaque.push(lists);
   for (const file of inputs.aptListFiles) await copyFile(join(inputs.aptListsDir, file), join(lists, file));
