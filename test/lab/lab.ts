@@ -62,10 +62,10 @@ export async function resetHost(name: string): Promise<void> {
 
 /**
  * argv for OpenSSH's client to run `command` on `host` as `user`, with the
- * lab key and host key checking on (ProxyCommand through host 1 for private hosts).
+ * lab key and host key checking on (ProxyCommand through host 1 for private
+ * hosts). `state` defaults to the test lab; tests with a lab of their own pass theirs.
  */
-export function sshArgv(host: LabHost, command: string, user = 'root'): string[] {
-  const state = labInfo();
+export function sshArgv(host: LabHost, command: string, user = 'root', state: LabState = labInfo()): string[] {
   const base = ['-i', state.keyFile, '-o', `UserKnownHostsFile=${state.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes'];
   const proxy = host.private ? ['-o', `ProxyCommand=${proxyCommand(state)}`] : [];
   return ['ssh', ...base, ...proxy, `${user}@${host.address}`, command];
@@ -169,8 +169,9 @@ export function sshRun(host: LabHost, command: string, user = 'root'): Promise<R
 /** Polls until `host` answers over ssh and `probe` accepts its output (e.g. after a reboot). */
 export async function waitForHost(host: LabHost, command: string, probe: (stdout: string) => boolean, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  const argv = sshArgv(host, command);
   for (;;) {
-    const r = await runArgv([...sshArgv(host, command).slice(0, -2), '-o', 'ConnectTimeout=2', ...sshArgv(host, command).slice(-2)]);
+    const r = await runArgv([...argv.slice(0, 1), '-o', 'ConnectTimeout=2', ...argv.slice(1)]);
     if (r.code === 0 && probe(r.stdout)) return r.stdout;
     if (Date.now() > deadline) throw new Error(`${host.name} did not come back within ${timeoutMs / 1000}s: ${r.stderr}`);
     await sleep(200);

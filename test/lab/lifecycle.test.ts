@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabHost, LabState } from '../../packages/engine/src/lab/index.js';
-import { describeLab } from './lab.js';
+import { describeLab, sshArgv } from './lab.js';
 import { runArgv } from './ssh.js';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -13,8 +13,7 @@ const DIR = join(REPO, '.lab', NAME);
 const tsible = (...args: string[]) => runArgv([process.execPath, CLI, ...args]);
 
 function sshRunIn(state: LabState, host: LabHost, command: string) {
-  const opts = ['-i', state.keyFile, '-o', `UserKnownHostsFile=${state.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes'];
-  return runArgv(['ssh', ...opts, `root@${host.address}`, command]);
+  return runArgv(sshArgv(host, command, 'root', state));
 }
 
 /** Machine PIDs of the processes in a lab host's network whose command line matches. */

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeLab, labInfo, publicHosts, privateHosts, sshArgv } from './lab.js';
 import { runArgv } from './ssh.js';
 
@@ -33,6 +35,27 @@ describeLab('lab hosts over real ssh', () => {
     expect(t2.stderr).toMatch(/password is required/);
     const t2pw = await runArgv(sshArgv(host, `echo ${labInfo().password} | sudo -S -p '' id -u`, 'tester2'));
     expect(t2pw.stdout).toBe('0\n');
+  });
+
+  it('password login works for the lab users and is refused for root', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tsible-askpass-'));
+    const askpass = join(dir, 'askpass');
+    await writeFile(askpass, `#!/bin/sh\necho '${labInfo().password}'\n`, { mode: 0o700 });
+    const host = publicHosts()[1]!;
+    const withPassword = (user: string) => {
+      const argv = sshArgv(host, 'id -un', user);
+      const opts = ['-o', 'BatchMode=no', '-o', 'PubkeyAuthentication=no', '-o', 'PreferredAuthentications=password', '-o', 'NumberOfPasswordPrompts=1'];
+      return runArgv(['env', `SSH_ASKPASS=${askpass}`, 'SSH_ASKPASS_REQUIRE=force', 'setsid', '-w', argv[0]!, ...opts, ...argv.slice(1)]);
+    };
+    try {
+      expect((await withPassword('tester')).stdout).toBe('tester\n');
+      expect((await withPassword('tester2')).stdout).toBe('tester2\n');
+      const root = await withPassword('root');
+      expect(root.code).toBe(255);
+      expect(root.stderr).toMatch(/Permission denied/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("root's home is the host's own, not the machine's", async () => {

@@ -190,7 +190,7 @@ export async function labUp(spec: LabSpec, sink?: EventSink): Promise<LabState> 
     events.info('lab.booted', `sshd listening on every host (${Date.now() - started} ms)`);
     return state;
   } catch (err) {
-    await teardown(spec.name, stateDir, createdStateDir).catch(() => undefined);
+    await teardown(spec.name, stateDir, await loadOrNull(stateDir), createdStateDir).catch(() => undefined);
     throw err;
   }
 }
@@ -217,14 +217,13 @@ async function loadOrNull(stateDir: string): Promise<LabState | null> {
 }
 
 /** Removes a lab's processes, network, mounts and files, as far as they exist. */
-async function teardown(name: string, stateDir: string, createdStateDir: boolean | null): Promise<void> {
-  const state = await loadOrNull(stateDir);
+async function teardown(name: string, stateDir: string, state: LabState | null, createdStateDir: boolean): Promise<void> {
   if (state) {
     await Promise.all(state.hosts.map((h) => stopHost(stateDir, h)));
     await removeNetwork(networkPlan(state.slot), state.hosts);
   }
   await unmountAll(stateDir);
-  await removeStateFiles(stateDir, createdStateDir ?? state?.createdStateDir ?? false);
+  await removeStateFiles(stateDir, createdStateDir);
   await releaseLabName(name);
 }
 
@@ -268,9 +267,15 @@ export async function labLeftovers(state: LabState): Promise<string[]> {
 export async function labDown(name: string, stateDir?: string): Promise<void> {
   const dir = await locateLab(name, stateDir);
   const state = await loadOrNull(dir);
-  await teardown(state?.name ?? name, dir, null);
+  await teardown(state?.name ?? name, dir, state, state?.createdStateDir ?? false);
   if (state) {
-    const left = await labLeftovers(state);
+    let left = await labLeftovers(state);
+    // The kernel finishes some removals (namespaces, links) asynchronously: look again before complaining.
+    for (let attempt = 0; attempt < 10 && left.length > 0; attempt++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await teardown(state.name, dir, state, state.createdStateDir).catch(() => undefined);
+      left = await labLeftovers(state);
+    }
     if (left.length > 0) {
       throw new TsibleError(`lab "${state.name}" is down but some of it remains: ${left.join(', ')}`, {
         code: 'TSIBLE_LAB_LEFTOVERS',
