@@ -45,14 +45,14 @@ async function fillCache(cacheDir: string, wanted: readonly string[]): Promise<v
       if (deb) await copyFile(join(APT_ARCHIVES, deb), join(tmp, deb));
       else toDownload.push(pkg);
     }
-    if (toDownload.length > 0) await download(tmp, toDownload);
+    if (toDownload.length > 0) await download(tmp, toDownload, cacheDir);
     for (const deb of await debsIn(tmp)) await rename(join(tmp, deb), join(cacheDir, deb));
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
 }
 
-async function download(dir: string, packages: string[]): Promise<void> {
+async function download(dir: string, packages: string[], cacheDir: string): Promise<void> {
   // `apt-get download` writes to the current directory; run it there via sh -c.
   const attempt = () => run(['sh', '-c', 'cd "$1" && shift && apt-get download -q "$@"', 'sh', dir, ...packages], { allowFailure: true });
   let res = await attempt();
@@ -64,7 +64,7 @@ async function download(dir: string, packages: string[]): Promise<void> {
     throw new TsibleError(`cannot fetch the lab's apt packages (${packages.join(', ')}): ${lastLines(res.stderr)}`, {
       code: 'TSIBLE_LAB_APT_FETCH',
       owner: 'user',
-      hint: `fix apt on this machine, or put the .deb files of ${packages.join(' ')} into ${APT_CACHE_DIR} yourself`,
+      hint: `fix apt on this machine, or put the .deb files of ${packages.join(' ')} into ${cacheDir} yourself`,
     });
   }
 }
