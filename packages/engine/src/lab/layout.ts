@@ -18,6 +18,7 @@ export interface LabLayout {
   sshConfigFile: string;
   aptDir: string;
   overlayMount: string;
+  hostsDir: string;
   /** Host reservations of concurrent test files (see test/lab/lab.ts). */
   claimsDir: string;
 }
@@ -45,12 +46,13 @@ export function labLayout(stateDir: string): LabLayout {
     sshConfigFile: join(stateDir, 'ssh_config'),
     aptDir: join(stateDir, 'apt'),
     overlayMount: join(stateDir, 'overlay'),
+    hostsDir: join(stateDir, 'hosts'),
     claimsDir: join(stateDir, 'claims'),
   };
 }
 
 export function hostLayout(stateDir: string, hostName: string): HostLayout {
-  const dir = join(stateDir, 'hosts', hostName);
+  const dir = join(labLayout(stateDir).hostsDir, hostName);
   const control = join(dir, 'control');
   const overlay = join(stateDir, 'overlay', hostName);
   return {

@@ -1,5 +1,5 @@
 import { probeSshd, supervisorPid } from './host-process.js';
-import { loadLab } from './lab.js';
+import { loadLab } from './locate.js';
 import { listLabNames } from './registry.js';
 import type { LabHost, LabState } from './types.js';
 
