@@ -44,6 +44,14 @@ describeLab('lab host isolation', () => {
     expect(ids[0]!.stdout).toContain('no-init');
   });
 
+  it('resolves lab host names from /etc/hosts, and fails other names at once (no name server leaves the lab)', async () => {
+    const [a, b] = hosts();
+    const started = Date.now();
+    const r = await sshRun(a!, `getent hosts ${b!.name}; getent hosts example.org || echo unresolved`);
+    expect(r.stdout).toMatch(new RegExp(`^${b!.address.replace(/\./g, '\\.')} +${b!.name}\nunresolved\n$`));
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
   it('apt installs a lab package offline inside one host only', async () => {
     const [a, b] = hosts();
     const install = await sshRun(a!, 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q hello >/dev/null && hello');

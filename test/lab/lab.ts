@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runArgv, type Run } from './ssh.js';
-import { loadLab, proxyCommand, resetLabHost, type LabHost, type LabState } from '../../packages/engine/src/lab/index.js';
+import { loadLab, proxyCommand, resetLabHost, startLabHost, stopLabHost, type LabHost, type LabState } from '../../packages/engine/src/lab/index.js';
 
 export type LabInfoFile = { available: true; state: LabState } | { available: false; reason: string };
 
@@ -54,10 +54,24 @@ export function privateHosts(): LabHost[] {
   return labInfo().hosts.filter((h) => h.private);
 }
 
+async function currentLab(): Promise<LabState> {
+  const state = labInfo();
+  return loadLab(state.name, state.stateDir);
+}
+
 /** Restores a host's root to its pristine state and boots it again; for test files that change a host. */
 export async function resetHost(name: string): Promise<void> {
-  const state = labInfo();
-  await resetLabHost(await loadLab(state.name, state.stateDir), name);
+  await resetLabHost(await currentLab(), name);
+}
+
+/** Stops a (reserved) host from outside, as if it lost power: for unreachable-host tests. */
+export async function stopHost(name: string): Promise<void> {
+  await stopLabHost(await currentLab(), name);
+}
+
+/** Boots a stopped host again and waits for its sshd. */
+export async function startHost(name: string): Promise<void> {
+  await startLabHost(await currentLab(), name);
 }
 
 /**

@@ -91,6 +91,17 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(unknownLab.stderr).toBe('ERROR! no lab named "nosuchlab" is up\n"tsible lab status" lists the labs that are up\n');
   }, 60_000);
 
+  it('stop and start a host from outside; the machine sees it unreachable meanwhile', async () => {
+    const host = state.hosts[1]!;
+    await sshRunIn(state, host, 'echo kept > /var/tmp/stop-start');
+    expect(await tsible('lab', 'stop', host.name, '--name', NAME)).toEqual({ code: 0, stdout: `${host.name} is stopped\n`, stderr: '' });
+    const down = await runArgv([...sshArgv(host, 'true', 'root', state).slice(0, 1), '-o', 'ConnectTimeout=3', ...sshArgv(host, 'true', 'root', state).slice(1)]);
+    expect(down.code).toBe(255);
+    expect(down.stderr).toMatch(/Connection refused|No route to host|timed out/);
+    expect(await tsible('lab', 'start', host.name, '--name', NAME)).toEqual({ code: 0, stdout: `${host.name} is up\n`, stderr: '' });
+    expect((await sshRunIn(state, host, 'cat /var/tmp/stop-start')).stdout).toBe('kept\n');
+  }, 60_000);
+
   it('poweroff inside a host leaves it down (and only it); status says so', async () => {
     const host = state.hosts[1]!;
     expect((await sshRunIn(state, host, 'poweroff')).code).toBe(0);

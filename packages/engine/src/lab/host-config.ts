@@ -49,3 +49,12 @@ export function etcHosts(self: LabHost, hosts: readonly LabHost[]): string {
 export function aptSources(repoDir: string): string {
   return `# tsible lab: local repository, works offline\ndeb [trusted=yes] file:${repoDir} ./\n`;
 }
+
+/**
+ * /etc/resolv.conf of a lab host: no name server is reachable from a lab, so
+ * lookups fail at once (loopback refuses) instead of timing out; lab names
+ * come from /etc/hosts.
+ */
+export function resolvConf(): string {
+  return '# tsible lab host: offline; lab host names are in /etc/hosts\nnameserver 127.0.0.1\n';
+}

@@ -3,6 +3,7 @@ export type { LabHost, LabSpec, LabState, LabUser } from './types.js';
 export { labUp } from './lab-up.js';
 export { labDown, labLeftovers } from './lab-down.js';
 export { resetLabHost } from './lab-reset.js';
+export { startLabHost, stopLabHost } from './lab-power.js';
 export { loadLab, locateLab } from './locate.js';
 export { defaultStateDir } from './spec.js';
 export { labStatus, hostStatus, type LabStatus, type HostStatus } from './status.js';

@@ -3,7 +3,7 @@ import { chmod, chown, copyFile, lstat, mkdir, readdir, realpath, writeFile } fr
 import { dirname, join } from 'node:path';
 import type { AccountFiles } from './accounts.js';
 import { run } from './exec.js';
-import { aptSources, etcHosts, sshdConfig } from './host-config.js';
+import { aptSources, etcHosts, resolvConf, sshdConfig } from './host-config.js';
 import type { LabHost, LabState } from './types.js';
 
 /** What every host's root is seeded from; computed once per `up`. */
@@ -123,6 +123,7 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
 
   await writeUpper(upper, 'etc/hostname', `${host.name}\n`, 0o644);
   await writeUpper(upper, 'etc/hosts', etcHosts(host, state.hosts), 0o644);
+  await writeUpper(upper, 'etc/resolv.conf', resolvConf(), 0o644);
   // Its own machine id; dbus keeps a second copy on some machines.
   const machineId = `${randomBytes(16).toString('hex')}\n`;
   await writeUpper(upper, 'etc/machine-id', machineId, 0o444);

@@ -14,7 +14,7 @@ function count(value: string): number {
   return n;
 }
 
-/** `tsible lab up|down|status|inventory|reset`: disposable isolated test hosts on this machine. */
+/** `tsible lab up|down|status|inventory|stop|start|reset`: disposable isolated test hosts on this machine. */
 export function registerLabCommand(program: Command, ctx: CliContext): void {
   const lab = program
     .command('lab')
@@ -82,6 +82,28 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
       const { loadLab } = await import('../../lab/index.js');
       const state = await loadLab(opts.name, opts.dir && resolve(ctx.cwd, opts.dir));
       ctx.stdout.write(await readFile(state.inventoryFile, 'utf8'));
+    });
+
+  lab
+    .command('stop')
+    .description('stop one host from outside, as if it lost power (its disk is kept)')
+    .argument('<host>', 'host name, e.g. lab-2')
+    .option('--name <prefix>', 'lab name', DEFAULT_NAME)
+    .action(async (hostName: string, opts: { name: string }) => {
+      const { loadLab, stopLabHost } = await import('../../lab/index.js');
+      await stopLabHost(await loadLab(opts.name), hostName);
+      ctx.stdout.write(`${hostName} is stopped\n`);
+    });
+
+  lab
+    .command('start')
+    .description('boot a stopped host again')
+    .argument('<host>', 'host name, e.g. lab-2')
+    .option('--name <prefix>', 'lab name', DEFAULT_NAME)
+    .action(async (hostName: string, opts: { name: string }) => {
+      const { loadLab, startLabHost } = await import('../../lab/index.js');
+      await startLabHost(await loadLab(opts.name), hostName);
+      ctx.stdout.write(`${hostName} is up\n`);
     });
 
   lab
