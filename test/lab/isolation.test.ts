@@ -26,6 +26,22 @@ describeLab('lab host isolation', () => {
     expect(machine.stdout).not.toContain(marker);
   });
 
+  it("cannot change the machine's kernel settings or clock; its own network settings it can", async () => {
+    const [a] = hosts();
+    const swappiness = readFileSync('/proc/sys/vm/swappiness', 'utf8');
+    const forward = readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8');
+    const r = await sshRun(a!, [
+      `sysctl -q -w vm.swappiness=${Number(swappiness) === 11 ? 12 : 11} 2>/dev/null || echo sysctl-refused`,
+      'date -s 2001-01-01 >/dev/null 2>&1 || echo clock-refused',
+      'touch /sys/kernel/tsible 2>/dev/null || echo sys-read-only',
+      'sysctl -q -w net.ipv4.ip_forward=1 && cat /proc/sys/net/ipv4/ip_forward',
+    ].join('; '));
+    expect(r.stdout).toBe('sysctl-refused\nclock-refused\nsys-read-only\n1\n');
+    expect(readFileSync('/proc/sys/vm/swappiness', 'utf8')).toBe(swappiness);
+    expect(readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8')).toBe(forward);
+    expect(new Date().getFullYear()).toBeGreaterThan(2001);
+  });
+
   it('sees only its own processes, with its own init as PID 1', async () => {
     const r = await sshRun(hosts()[0]!, 'tr "\\0" " " < /proc/1/cmdline; echo; ps -e --no-headers | wc -l');
     const [init, count] = r.stdout.trim().split('\n');

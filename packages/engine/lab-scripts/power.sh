@@ -1,6 +1,6 @@
 #!/bin/sh
 # Power control of a lab host, installed in every lab host as reboot,
-# shutdown, poweroff, halt and systemctl. It never touches the machine: it
+# shutdown, poweroff, halt, telinit and systemctl. It never touches the machine: it
 # asks the lab supervisor (through /run/tsible-lab/request) to boot this host
 # again or to leave it down, then ends this host's PID 1 after the delay, so
 # the command that asked returns first, as with a real shutdown.
@@ -24,6 +24,13 @@ case $me in
       echo "Failed to connect to bus: Host is down" >&2
       exit 1
     fi
+    ;;
+  telinit)
+    case ${1:-} in
+      6) action=reboot ;;
+      0) action=poweroff ;;
+      *) exit 0 ;;
+    esac
     ;;
   reboot)
     action=reboot

@@ -11,6 +11,7 @@ const CORE_TOOLS: Record<string, string> = {
   unshare: 'util-linux',
   nsenter: 'util-linux',
   setsid: 'util-linux',
+  setpriv: 'util-linux',
   pivot_root: 'util-linux',
   mount: 'mount',
 };

@@ -154,7 +154,7 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
   // may be symlinks into /usr (merged /usr): write where the files really are.
   const sbin = (await realpath('/sbin').catch(() => '/sbin')).slice(1);
   const bin = (await realpath('/bin').catch(() => '/bin')).slice(1);
-  for (const name of ['reboot', 'shutdown', 'poweroff', 'halt']) await writeUpper(upper, join(sbin, name), inputs.powerScript, 0o755);
+  for (const name of ['reboot', 'shutdown', 'poweroff', 'halt', 'telinit']) await writeUpper(upper, join(sbin, name), inputs.powerScript, 0o755);
   // No /sbin/init: a host whose init is not systemd, where Ansible picks sysvinit (/etc/init.d) for services.
   if (await lstat(join('/', sbin, 'init')).catch(() => null)) {
     await mkdirLike(upper, sbin);
