@@ -16,7 +16,7 @@ function write(value: unknown, level: number, unit: string): string {
     if (Number.isNaN(value)) return 'NaN';
     if (value === Infinity) return 'Infinity';
     if (value === -Infinity) return '-Infinity';
-    return Number.isInteger(value) ? integerText(value) : pythonFloatRepr(value);
+    return Number.isSafeInteger(value) ? String(value) : pythonFloatRepr(value);
   }
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
@@ -33,11 +33,6 @@ function write(value: unknown, level: number, unit: string): string {
     return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${write(rec[k], level + 1, unit)}`).join(',\n')}\n${outer}}`;
   }
   return JSON.stringify(String(value));
-}
-
-function integerText(n: number): string {
-  // Large integers print in full, as Python ints do (no exponent).
-  return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
 }
 
 /** Python orders strings by code point. */

@@ -1,3 +1,4 @@
+import { isPythonTuple } from '../parse/python-literal.js';
 import { pythonFloatRepr } from './python-float.js';
 
 /** Python's str() of a value: what `ansible-inventory --graph --vars` prints. */
@@ -13,9 +14,13 @@ export function pythonRepr(value: unknown): string {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'nan';
     if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-    return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
+    return Number.isSafeInteger(value) ? String(value) : pythonFloatRepr(value);
   }
   if (typeof value === 'string') return stringRepr(value);
+  if (isPythonTuple(value)) {
+    const items = value as unknown[];
+    return items.length === 1 ? `(${pythonRepr(items[0])},)` : `(${items.map(pythonRepr).join(', ')})`;
+  }
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>)

@@ -72,7 +72,7 @@ function scalarText(v: unknown, column: number, indent: number): string {
     if (Number.isNaN(v)) return '.nan';
     if (v === Infinity) return '.inf';
     if (v === -Infinity) return '-.inf';
-    if (Number.isInteger(v)) return String(v);
+    if (Number.isSafeInteger(v)) return String(v);
     const repr = pythonFloatRepr(v).toLowerCase();
     return !repr.includes('.') && repr.includes('e') ? repr.replace('e', '.0e') : repr;
   }

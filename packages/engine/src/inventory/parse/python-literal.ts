@@ -9,6 +9,16 @@ export type LiteralResult = unknown | typeof NOT_A_LITERAL;
 
 class Fail extends Error {}
 
+/** Tuples read from INI values: lists everywhere, but printed as (a, b) where Python would. */
+const TUPLES = new WeakSet<readonly unknown[]>();
+export function isPythonTuple(value: unknown): boolean {
+  return Array.isArray(value) && TUPLES.has(value);
+}
+function tuple(items: unknown[]): unknown[] {
+  TUPLES.add(items);
+  return items;
+}
+
 const STRING_PREFIX = /^(?:[rRuUbB]|[bB][rR]|[rR][bB])?(['"])/;
 const NUMBER = /^(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:\d(?:_?\d)*)?\.\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.?(?:[eE][+-]?\d(?:_?\d)*)?)/;
 
@@ -175,7 +185,7 @@ class Reader {
     this.expect('(');
     if (this.peek() === ')') {
       this.pos++;
-      return [];
+      return tuple([]);
     }
     const first = this.value();
     if (this.peek() === ')') {
@@ -190,7 +200,7 @@ class Reader {
       items.push(this.value());
     }
     this.expect(')');
-    return items;
+    return tuple(items);
   }
 
   mapping(): Record<string, unknown> {
@@ -245,7 +255,7 @@ export function literalEval(text: string): LiteralResult {
         items.push(reader.value());
       }
       if (!reader.atEnd()) return NOT_A_LITERAL;
-      return items;
+      return tuple(items);
     }
     return value;
   } catch (err) {

@@ -3,14 +3,22 @@
  * types while the inventory structure is read); variables are handed on as
  * plain objects with string keys, the way Ansible's JSON output names them.
  */
-export function toPlain(value: unknown): unknown {
+export function toPlain(value: unknown, memo: Map<object, unknown> = new Map()): unknown {
+  // One YAML node used twice (an alias) stays one object, as in Python.
+  if (typeof value === 'object' && value !== null && memo.has(value)) return memo.get(value);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of value) out[pythonKeyString(k)] = toPlain(v);
+    memo.set(value, out);
+    for (const [k, v] of value) out[pythonKeyString(k)] = toPlain(v, memo);
     return out;
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof Set) return [...value].map(toPlain);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    memo.set(value, out);
+    for (const v of value) out.push(toPlain(v, memo));
+    return out;
+  }
+  if (value instanceof Set) return [...value].map((v) => toPlain(v, memo));
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');

@@ -52,6 +52,8 @@ export function parseYamlInventory(text: string, ctx: SourceContext): void {
 }
 
 class YamlGroupReader {
+  private readonly memo = new Map<object, unknown>();
+
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
@@ -86,7 +88,7 @@ class YamlGroupReader {
       }
       if (value === null || value === undefined) continue;
       if (key === 'vars') {
-        for (const [k, v] of value) data.setVariable(name, String(k), toPlain(v));
+        for (const [k, v] of value) data.setVariable(name, String(k), toPlain(v, this.memo));
       } else if (key === 'children') {
         for (const [child, childData] of value) {
           const childName = this.group(child, childData, [...path, 'children', child]);
@@ -116,7 +118,7 @@ class YamlGroupReader {
     if (!isMapping(vars)) {
       throw syntaxError(`Invalid data from file, expected dictionary and got:\n\n${String(toPlain(vars))}`, this.at(path), 'host variables must be a mapping');
     }
-    const plain = [...vars].map(([k, v]) => [String(k), toPlain(v)] as const);
+    const plain = [...vars].map(([k, v]) => [String(k), toPlain(v, this.memo)] as const);
     for (const hostName of expanded.names) {
       this.ctx.data.addHost(hostName, group, expanded.port);
       for (const [k, v] of plain) this.ctx.data.setVariable(hostName, k, v);
