@@ -22,3 +22,9 @@ export function syntaxError(message: string, location: SourceLocation | undefine
     ...(hint === undefined ? {} : { hint }),
   });
 }
+
+/** The same error pointing at `location`, when it does not point anywhere yet. */
+export function locate(err: unknown, location: SourceLocation): unknown {
+  if (!(err instanceof InventoryError) || err.location) return err;
+  return new InventoryError(err.message, err.code, { location, exitCode: err.exitCode, ...(err.hint === undefined ? {} : { hint: err.hint }) });
+}

@@ -1,6 +1,5 @@
 import type { SourceLocation } from '../../errors/source-location.js';
-import { syntaxError } from '../errors.js';
-import type { InventoryData } from '../model/inventory-data.js';
+import { locate, syntaxError } from '../errors.js';
 import { HostRangeError } from '../parse/host-range.js';
 import { expandHostPattern } from '../parse/host-pattern.js';
 import { iniValue } from '../parse/python-literal.js';
@@ -28,79 +27,101 @@ interface Pending {
  * host lines with inline variables typed as Python literals, `#`/`;` comments.
  */
 export function parseIniInventory(text: string, ctx: SourceContext): void {
-  const { data, file } = ctx;
-  const pending = new Map<string, Pending>();
-  let group = 'ungrouped';
-  let state: State = 'hosts';
-  const lines = text.split(LINE_BREAK);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] as string;
-    const line = raw.trim();
-    if (!line || line[0] === '#' || line[0] === ';') continue;
-    const lineNo = i + 1;
-    const column = raw.length - raw.trimStart().length + 1;
-    const at = (col = column): SourceLocation => ({ file, line: lineNo, column: col });
+  new IniReader(ctx).read(text);
+}
+
+/** Where we are in the file: current section and children named before they are defined. */
+class IniReader {
+  private readonly pending = new Map<string, Pending>();
+  private group = 'ungrouped';
+  private state: State = 'hosts';
+
+  constructor(private readonly ctx: SourceContext) {}
+
+  read(text: string): void {
+    const lines = text.split(LINE_BREAK);
+    for (let i = 0; i < lines.length; i++) {
+      const raw = lines[i] as string;
+      const line = raw.trim();
+      if (!line || line[0] === '#' || line[0] === ';') continue;
+      const column = raw.length - raw.trimStart().length + 1;
+      const at = (col = column): SourceLocation => ({ file: this.ctx.file, line: i + 1, column: col });
+      try {
+        this.readLine(line, raw, at);
+      } catch (err) {
+        throw locate(err, at());
+      }
+    }
+    for (const decl of this.pending.values()) {
+      const where = { file: this.ctx.file, line: decl.line, column: decl.column };
+      if (decl.state === 'vars') {
+        throw syntaxError(`Section [${decl.name}:vars] not valid for undefined group: ${decl.name}`, where, `add a [${decl.name}] section or list it under a [...:children] section`);
+      }
+      throw syntaxError(`Section [${decl.parents[decl.parents.length - 1]}:children] includes undefined group: ${decl.name}`, where, `define [${decl.name}] with its hosts`);
+    }
+  }
+
+  private readLine(line: string, raw: string, at: (col?: number) => SourceLocation): void {
+    const { data } = this.ctx;
+    const here = at();
     const section = SECTION.exec(line);
     if (section) {
-      group = checkGroupName(section[1] as string, ctx);
-      const tag = section[2] ?? 'hosts';
-      if (tag !== 'hosts' && tag !== 'children' && tag !== 'vars') {
-        throw syntaxError(`Section [${section[1]}:${tag}] has unknown type: ${tag}`, at(), 'valid section types are hosts, children and vars');
-      }
-      state = tag;
-      if (!data.groups.has(group)) {
-        if (state === 'vars' && !pending.has(group)) pending.set(group, { line: lineNo, column, state, name: group, parents: [] });
-        data.addGroup(group);
-      }
-      const decl = pending.get(group);
-      if (decl && state !== 'vars') {
-        if (decl.state === 'children') addPendingChildren(data, group, pending);
-        else pending.delete(group);
-      }
-      continue;
+      this.section(section[1] as string, section[2] ?? 'hosts', here);
+      return;
     }
     if (line.startsWith('[') && line.endsWith(']')) {
       throw syntaxError(
         `Invalid section entry: '${line}'. Please make sure that there are no spaces in the section entry, and that there are no other invalid characters`,
-        at(),
+        here,
       );
     }
-    if (state === 'hosts') parseHostLine(line, raw, ctx, group, at);
-    else if (state === 'vars') {
+    if (this.state === 'hosts') parseHostLine(line, raw, this.ctx, this.group, at);
+    else if (this.state === 'vars') {
       const eq = line.indexOf('=');
-      if (eq < 0) throw syntaxError(`Expected key=value, got: ${line}`, at());
-      data.setVariable(group, line.slice(0, eq).trim(), iniValue(line.slice(eq + 1).trim()));
+      if (eq < 0) throw syntaxError(`Expected key=value, got: ${line}`, here);
+      data.setVariable(this.group, line.slice(0, eq).trim(), iniValue(line.slice(eq + 1).trim()));
     } else {
       const m = GROUP_NAME.exec(line);
-      if (!m) throw syntaxError(`Expected group name, got: ${line}`, at());
+      if (!m) throw syntaxError(`Expected group name, got: ${line}`, here);
       const child = m[1] as string;
-      if (!data.groups.has(child)) {
-        const decl = pending.get(child);
-        if (decl) decl.parents.push(group);
-        else pending.set(child, { line: lineNo, column, state, name: child, parents: [group] });
-      } else {
-        data.addChild(group, child);
+      if (data.groups.has(child)) data.addChild(this.group, child);
+      else {
+        const decl = this.pending.get(child);
+        if (decl) decl.parents.push(this.group);
+        else this.pending.set(child, { line: here.line, column: here.column, state: 'children', name: child, parents: [this.group] });
       }
     }
   }
-  for (const decl of pending.values()) {
-    const where = { file, line: decl.line, column: decl.column };
-    if (decl.state === 'vars') {
-      throw syntaxError(`Section [${decl.name}:vars] not valid for undefined group: ${decl.name}`, where, `add a [${decl.name}] section or list it under a [...:children] section`);
-    }
-    throw syntaxError(`Section [${decl.parents[decl.parents.length - 1]}:children] includes undefined group: ${decl.name}`, where, `define [${decl.name}] with its hosts`);
-  }
-}
 
-function addPendingChildren(data: InventoryData, group: string, pending: Map<string, Pending>): void {
-  const decl = pending.get(group);
-  if (!decl) return;
-  for (const parent of decl.parents) {
-    data.addChild(parent, group);
-    const parentDecl = pending.get(parent);
-    if (parentDecl && parentDecl.state === 'children') addPendingChildren(data, parent, pending);
+  private section(name: string, tag: string, here: SourceLocation): void {
+    const { data } = this.ctx;
+    if (tag !== 'hosts' && tag !== 'children' && tag !== 'vars') {
+      throw syntaxError(`Section [${name}:${tag}] has unknown type: ${tag}`, here, 'valid section types are hosts, children and vars');
+    }
+    const group = checkGroupName(name, this.ctx);
+    this.group = group;
+    this.state = tag;
+    if (!data.groups.has(group)) {
+      if (tag === 'vars' && !this.pending.has(group)) this.pending.set(group, { line: here.line, column: here.column, state: tag, name: group, parents: [] });
+      data.addGroup(group);
+    }
+    const decl = this.pending.get(group);
+    if (decl && tag !== 'vars') {
+      if (decl.state === 'children') this.addPendingChildren(group);
+      else this.pending.delete(group);
+    }
   }
-  pending.delete(group);
+
+  private addPendingChildren(group: string): void {
+    const decl = this.pending.get(group);
+    if (!decl) return;
+    for (const parent of decl.parents) {
+      this.ctx.data.addChild(parent, group);
+      const parentDecl = this.pending.get(parent);
+      if (parentDecl && parentDecl.state === 'children') this.addPendingChildren(parent);
+    }
+    this.pending.delete(group);
+  }
 }
 
 function parseHostLine(line: string, raw: string, ctx: SourceContext, group: string, at: (col?: number) => SourceLocation): void {

@@ -19,13 +19,19 @@ function scriptError(message: string, file: string, hint?: string): InventoryErr
 
 function run(path: string, args: string[], options: ScriptOptions): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout also stops whatever the script started.
+    const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      reject(scriptError(`Inventory script (${path}) did not finish within ${options.timeoutMs / 1000}s`, path, 'the script was stopped; check what it waits for'));
     }, options.timeoutMs);
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
@@ -35,10 +41,7 @@ function run(path: string, args: string[], options: ScriptOptions): Promise<RunR
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (timedOut) {
-        reject(scriptError(`Inventory script (${path}) did not finish within ${options.timeoutMs / 1000}s`, path, 'the script was stopped; check what it waits for'));
-        return;
-      }
+      if (timedOut) return;
       resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
@@ -48,7 +51,8 @@ function parseJson(text: string, path: string, stderr: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw scriptError(`failed to parse executable inventory script results from ${path}: ${(e as Error).message}\n${stderr}`.trimEnd(), path, 'the script must print one JSON object');
+    const reason = (e as Error).message.replace(/\s+/g, ' ');
+    throw scriptError(`failed to parse executable inventory script results from ${path}: ${reason}\n${stderr}`.trimEnd(), path, 'the script must print one JSON object');
   }
 }
 
@@ -118,7 +122,10 @@ export async function parseInventoryScript(ctx: SourceContext, options: ScriptOp
 
 async function hostVarsFromScript(path: string, host: string, options: ScriptOptions): Promise<unknown> {
   const res = await run(path, ['--host', host], options);
-  if (res.stdout.trim() === '') return {};
+  // Ansible 2.14 rejects empty --host output as "None" rather than treating it as no variables.
+  if (res.stdout.trim() === '') {
+    throw scriptError(`Invalid data from file, expected dictionary and got:\n\nNone`, path, `\`${path} --host ${host}\` printed nothing; print {} for a host without variables`);
+  }
   try {
     return JSON.parse(res.stdout);
   } catch {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { SourceLocation } from '../../errors/source-location.js';
-import { syntaxError } from '../errors.js';
+import { locate as withLocation, syntaxError } from '../errors.js';
 import { HostRangeError } from '../parse/host-range.js';
 import { expandHostPattern } from '../parse/host-pattern.js';
 import { isMapping, pythonTypeName, toPlain } from '../parse/yaml-value.js';
@@ -28,15 +28,15 @@ export function parseYamlInventory(text: string, ctx: SourceContext): void {
   const doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, lineCounter: lines });
   const err = doc.errors[0];
   if (err) {
-    const pos = err.linePos?.[0];
-    throw new NotYamlInventory(`Syntax Error while loading YAML: ${err.message.split('\n')[0]}`, { file: ctx.file, line: pos?.line ?? 1, column: pos?.col ?? 1 }, false);
+    const pos = lines.linePos(err.pos[0]);
+    throw new NotYamlInventory(`Syntax Error while loading YAML: ${firstLine(err.message)}`, { file: ctx.file, line: pos.line, column: pos.col }, false);
   }
   const start: SourceLocation = { file: ctx.file, line: 1, column: 1 };
   let data: unknown;
   try {
     data = doc.toJS({ mapAsMap: true, maxAliasCount: 10_000 });
   } catch (e) {
-    throw new NotYamlInventory(`Syntax Error while loading YAML: ${(e as Error).message}`, start, false);
+    throw new NotYamlInventory(`Syntax Error while loading YAML: ${firstLine((e as Error).message)}`, start, false);
   }
   if (data === null || data === undefined || data === '' || (isMapping(data) && data.size === 0)) {
     throw new NotYamlInventory('Parsed empty YAML file', start, false);
@@ -45,7 +45,7 @@ export function parseYamlInventory(text: string, ctx: SourceContext): void {
     throw new NotYamlInventory(`YAML inventory has invalid structure, it should be a dictionary, got: ${pythonTypeName(data)}`, start, Array.isArray(data));
   }
   if (data.get('plugin')) {
-    throw syntaxError(`inventory plugin '${String(data.get('plugin'))}' is not supported`, locate(doc, lines, ctx.file, ['plugin']), 'tsible reads INI, YAML, directory, host list and executable script inventories');
+    throw syntaxError(`inventory plugin '${String(data.get('plugin'))}' is not supported`, locate(doc, lines, ctx.file, ['plugin'], true), 'tsible reads INI, YAML, directory, host list and executable script inventories');
   }
   const reader = new YamlGroupReader(doc, lines, ctx);
   for (const [name, groupData] of data) reader.group(name, groupData, [name]);
@@ -91,8 +91,13 @@ class YamlGroupReader {
         for (const [k, v] of value) data.setVariable(name, String(k), toPlain(v, this.memo));
       } else if (key === 'children') {
         for (const [child, childData] of value) {
-          const childName = this.group(child, childData, [...path, 'children', child]);
-          data.addChild(name, childName);
+          const childPath = [...path, 'children', child];
+          const childName = this.group(child, childData, childPath);
+          try {
+            data.addChild(name, childName);
+          } catch (err) {
+            throw withLocation(err, this.at(childPath, true));
+          }
         }
       } else if (key === 'hosts') {
         for (const [hostPattern, hostVars] of value) this.host(name, hostPattern, hostVars, [...path, 'hosts', hostPattern]);
@@ -149,3 +154,8 @@ function locate(doc: Document, lines: LineCounter, file: string, path: unknown[]
   return { file, line: 1, column: 1 };
 }
 
+
+/** The yaml library appends a source excerpt to its messages; the location says it already. */
+export function firstLine(message: string): string {
+  return (message.split('\n')[0] as string).replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { firstLine } from '../sources/yaml.js';
 import { syntaxError } from '../errors.js';
 
 /**
@@ -12,11 +13,12 @@ export function readDataFile(path: string): unknown {
 }
 
 export function parseDataText(text: string, path: string): unknown {
-  const doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, lineCounter: lines });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    throw syntaxError(`Syntax Error while loading YAML: ${first.message.split('\n')[0]}`, { file: path, line: pos?.line ?? 1, column: pos?.col ?? 1 });
+    const pos = lines.linePos(first.pos[0]);
+    throw syntaxError(`Syntax Error while loading YAML: ${firstLine(first.message)}`, { file: path, line: pos.line, column: pos.col });
   }
   return doc.toJS({ maxAliasCount: 10_000 });
 }
