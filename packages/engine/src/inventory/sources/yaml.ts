@@ -4,6 +4,7 @@ import { locate as withLocation, syntaxError } from '../errors.js';
 import { HostRangeError } from '../parse/host-range.js';
 import { expandHostPattern } from '../parse/host-pattern.js';
 import { isMapping, pythonTypeName, toPlain } from '../parse/yaml-value.js';
+import { findRecursiveAlias, MAX_ALIAS_COUNT } from '../parse/yaml-guard.js';
 import type { SourceContext } from './source-context.js';
 
 export class NotYamlInventory extends Error {
@@ -32,9 +33,11 @@ export function parseYamlInventory(text: string, ctx: SourceContext): void {
     throw new NotYamlInventory(`Syntax Error while loading YAML: ${firstLine(err.message)}`, { file: ctx.file, line: pos.line, column: pos.col }, false);
   }
   const start: SourceLocation = { file: ctx.file, line: 1, column: 1 };
+  const loop = findRecursiveAlias(doc, lines);
+  if (loop) throw syntaxError(`recursive alias *${loop.name} inside its own anchor`, { file: ctx.file, line: loop.line, column: loop.column });
   let data: unknown;
   try {
-    data = doc.toJS({ mapAsMap: true, maxAliasCount: 10_000 });
+    data = doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     throw new NotYamlInventory(`Syntax Error while loading YAML: ${firstLine((e as Error).message)}`, start, false);
   }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { firstLine } from '../sources/yaml.js';
+import { findRecursiveAlias, MAX_ALIAS_COUNT } from '../parse/yaml-guard.js';
+import { toPlain } from '../parse/yaml-value.js';
 import { syntaxError } from '../errors.js';
 
 /**
@@ -20,5 +22,11 @@ export function parseDataText(text: string, path: string): unknown {
     const pos = lines.linePos(first.pos[0]);
     throw syntaxError(`Syntax Error while loading YAML: ${firstLine(first.message)}`, { file: path, line: pos.line, column: pos.col });
   }
-  return doc.toJS({ maxAliasCount: 10_000 });
+  const loop = findRecursiveAlias(doc, lines);
+  if (loop) throw syntaxError(`recursive alias *${loop.name} inside its own anchor`, { file: path, line: loop.line, column: loop.column });
+  try {
+    return toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch (err) {
+    throw syntaxError(`Syntax Error while loading YAML: ${firstLine((err as Error).message)}`, { file: path, line: 1, column: 1 });
+  }
 }
