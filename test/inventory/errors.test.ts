@@ -23,7 +23,6 @@ const syntaxCases: Array<[string, string, string]> = [
   ['group-var-no-eq', '2:1', 'Expected key=value, got: justakey'],
   ['trailing-colon', '2:1', "Invalid host pattern 'h1:' supplied, ending in ':' is not allowed"],
   ['hosts-list.yml', '5:9', 'Invalid "hosts" entry for "web" group, requires a dictionary'],
-  ['int-host.yml', '3:5', 'Host pattern 1 must be a string. Enclose integers/floats in quotation marks.'],
   ['bad-range.yml', '3:5', 'host range must specify end value'],
   ['tab-indent.yml', '2:1', 'Syntax Error while loading YAML'],
   ['plugin.yml', '1:1', "inventory plugin 'constructed' is not supported"],

@@ -35,7 +35,7 @@ export function sortGroups(groups: readonly Group[]): Group[] {
  */
 export class Inventory {
   private readonly selector: HostSelector;
-  private readonly varsFiles = new VarsFiles();
+  private readonly varsFiles: VarsFiles;
   private readonly events: Emitter;
   private readonly sourceDirs: string[];
   private readonly warned = new Set<string>();
@@ -45,6 +45,7 @@ export class Inventory {
     private readonly options: InventoryOptions,
   ) {
     this.events = new Emitter(options.sink);
+    this.varsFiles = new VarsFiles(options.sink);
     this.sourceDirs = VarsFiles.basedirsOfSources(options.sources);
     this.selector = new HostSelector(
       {

@@ -5,7 +5,7 @@ import { DEFAULT_INVENTORY, loadInventory } from '../../inventory/load.js';
 import { graphView, hostVarsView, listView, yamlListView, type ViewOptions } from '../../inventory/output/views.js';
 import { pythonJson } from '../../inventory/output/python-json.js';
 import { pyyamlDump } from '../../inventory/output/pyyaml-dump.js';
-import { pythonStr } from '../../inventory/output/python-repr.js';
+import { graphValue } from '../../inventory/output/graph-value.js';
 import type { CliContext } from '../context.js';
 import type { InventoryFlags } from './inventory.js';
 
@@ -61,7 +61,7 @@ export async function runInventoryCommand(ctx: CliContext, flags: InventoryFlags
   } else if (flags.graph) {
     const start = inventory.group(pattern ?? 'all');
     if (!start) throw optionsError('Pattern must be valid group name when using --graph');
-    text = graphView(inventory, start, flags.vars === true, view, pythonStr);
+    text = graphView(inventory, start, flags.vars === true, view, graphValue);
   } else {
     text = dump(flags.yaml ? yamlListView(inventory, view) : listView(inventory, view));
   }

@@ -1,4 +1,5 @@
-import { pythonFloatRepr } from './python-float.js';
+import { UnsafeText, VaultText } from '../../loader/tagged-values.js';
+import { pythonFloatRepr } from '../../text/python-format.js';
 
 /**
  * Text identical to Python's json.dumps(value, sort_keys=True, indent=4,
@@ -20,6 +21,9 @@ function write(value: unknown, level: number, unit: string): string {
   }
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof UnsafeText) return JSON.stringify(value.text);
+  // Ansible's JSON encoder shows vaulted values as their ciphertext, never decrypted.
+  if (value instanceof VaultText) return write({ __ansible_vault: value.ciphertext }, level, unit);
   const inner = unit.repeat(level + 1);
   const outer = unit.repeat(level);
   if (Array.isArray(value)) {

@@ -1,4 +1,5 @@
-import { pythonFloatRepr } from './python-float.js';
+import { UnsafeText, VaultText } from '../../loader/tagged-values.js';
+import { pythonFloatRepr } from '../../text/python-format.js';
 import { compareCodePoints } from './python-json.js';
 import { pyyamlString } from './pyyaml-scalar.js';
 
@@ -31,7 +32,7 @@ class Anchors {
   }
 
   private visit(v: unknown): void {
-    if (typeof v !== 'object' || v === null) return;
+    if (!isCollection(v)) return;
     if (this.names.has(v)) {
       if (this.names.get(v) === null) this.names.set(v, `id${String(++this.count).padStart(3, '0')}`);
       return;
@@ -43,7 +44,7 @@ class Anchors {
 
   /** '&id001 ' for a first appearance, '*id001' for a repeat, '' otherwise. */
   mark(v: unknown): { text: string; alias: boolean } {
-    if (typeof v !== 'object' || v === null) return { text: '', alias: false };
+    if (!isCollection(v)) return { text: '', alias: false };
     const name = this.names.get(v);
     if (!name) return { text: '', alias: false };
     if (this.emitted.has(v)) return { text: `*${name}`, alias: true };
@@ -52,12 +53,16 @@ class Anchors {
   }
 }
 
-function isCollection(v: unknown): boolean {
-  return Array.isArray(v) || (typeof v === 'object' && v !== null);
+function isCollection(v: unknown): v is object {
+  return Array.isArray(v) || isPlainObject(v);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof UnsafeText) && !(v instanceof VaultText);
 }
 
 function isNonEmptyMapping(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0;
+  return isPlainObject(v) && Object.keys(v).length > 0;
 }
 
 function isNonEmptyList(v: unknown): v is unknown[] {
@@ -66,6 +71,9 @@ function isNonEmptyList(v: unknown): v is unknown[] {
 
 function scalarText(v: unknown, column: number, indent: number): string {
   if (v === null || v === undefined) return 'null';
+  if (v instanceof UnsafeText) return pyyamlString(v.text, column, indent);
+  // Ansible's dumper writes vaulted values back as a !vault literal block.
+  if (v instanceof VaultText) return `!vault |\n${v.ciphertext.replace(/\n$/, '').split('\n').map((l) => ' '.repeat(indent) + l).join('\n')}`;
   if (v === true) return 'true';
   if (v === false) return 'false';
   if (typeof v === 'number') {

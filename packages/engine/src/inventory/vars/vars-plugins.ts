@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { InventoryError } from '../errors.js';
 import { findVarsFiles, isDirectory } from './find-vars-files.js';
 import { readDataFile } from './read-data-file.js';
+import type { EventSink } from '../../output/events.js';
 
 export type VarsEntity = { kind: 'host' | 'group'; name: string };
 
@@ -13,6 +14,8 @@ export type VarsEntity = { kind: 'host' | 'group'; name: string };
  * times.
  */
 export class VarsFiles {
+  constructor(private readonly sink?: EventSink) {}
+
   private readonly foundCache = new Map<string, string[]>();
   private readonly dataCache = new Map<string, Record<string, unknown> | null>();
 
@@ -59,7 +62,7 @@ export class VarsFiles {
 
   private load(file: string): Record<string, unknown> | null {
     if (this.dataCache.has(file)) return this.dataCache.get(file) ?? null;
-    const data = readDataFile(file);
+    const data = readDataFile(file, this.sink);
     let result: Record<string, unknown> | null = null;
     if (data !== null && data !== undefined && data !== false && data !== '' && !(typeof data === 'number' && data === 0)) {
       if (typeof data !== 'object' || Array.isArray(data)) {
