@@ -6,3 +6,4 @@ export { Group } from './model/group.js';
 export { InventoryError } from './errors.js';
 export type { PatternMismatch } from './patterns/select.js';
 export { splitHostPattern } from './patterns/split.js';
+export { inventoryOptionsFromConfig } from './from-config.js';

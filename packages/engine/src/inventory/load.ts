@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { Emitter, type EventSink } from '../output/events.js';
+import { InventoryError } from './errors.js';
 import { Inventory } from './inventory.js';
 import { InventoryData } from './model/inventory-data.js';
 import type { PatternMismatch } from './patterns/select.js';
@@ -23,6 +24,12 @@ export interface LoadInventoryOptions {
   ignorePatterns?: readonly string[];
   /** How long an inventory script may run. */
   scriptTimeoutMs?: number;
+  /** inventory_any_unparsed_is_failed: a source that cannot be read is an error. */
+  anyUnparsedIsFailed?: boolean;
+  /** inventory_unparsed_is_failed: no readable source at all is an error. */
+  unparsedIsFailed?: boolean;
+  /** inventory_unparsed_warning: warn when no source could be read. */
+  unparsedWarning?: boolean;
 }
 
 export const DEFAULT_INVENTORY = '/etc/ansible/hosts';
@@ -73,10 +80,14 @@ export async function loadInventory(options: LoadInventoryOptions): Promise<Inve
     if (!source) continue;
     const ok = await readSource(source, { data, events, warnOnce }, readOptions);
     if (ok) parsed = true;
-    else if (source !== DEFAULT_INVENTORY || existsQuiet(source)) warnOnce('inventory.unparsed', `Unable to parse ${source} as an inventory source`);
+    else if (source !== DEFAULT_INVENTORY || existsQuiet(source)) {
+      if (options.anyUnparsedIsFailed) throw new InventoryError(`Completely failed to parse inventory source ${source}`, 'TSIBLE_INVENTORY_UNPARSED');
+      warnOnce('inventory.unparsed', `Unable to parse ${source} as an inventory source`);
+    }
   }
   if (parsed) data.reconcile();
-  else warnOnce('inventory.none', 'No inventory was parsed, only implicit localhost is available');
+  else if (options.unparsedIsFailed) throw new InventoryError('No inventory was parsed, please check your configuration and options.', 'TSIBLE_INVENTORY_UNPARSED');
+  else if (options.unparsedWarning ?? true) warnOnce('inventory.none', 'No inventory was parsed, only implicit localhost is available');
   return new Inventory(data, {
     sources,
     playbookDir: options.playbookDir === undefined ? undefined : resolve(options.cwd, options.playbookDir),

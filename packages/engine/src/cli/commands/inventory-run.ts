@@ -1,7 +1,9 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
-import { DEFAULT_INVENTORY, loadInventory } from '../../inventory/load.js';
+import { loadConfig } from '../../config/config.js';
+import { inventoryOptionsFromConfig } from '../../inventory/from-config.js';
+import { loadInventory } from '../../inventory/load.js';
 import { graphView, hostVarsView, listView, yamlListView, type ViewOptions } from '../../inventory/output/views.js';
 import { pythonJson } from '../../inventory/output/python-json.js';
 import { pyyamlDump } from '../../inventory/output/pyyaml-dump.js';
@@ -11,14 +13,6 @@ import type { InventoryFlags } from './inventory.js';
 
 function optionsError(message: string, hint?: string): TsibleError {
   return new TsibleError(message, { code: 'TSIBLE_OPTIONS', exitCode: ExitCode.badOptions, hint });
-}
-
-/** -i values, else ANSIBLE_INVENTORY / TSIBLE_INVENTORY (comma-separated paths), else /etc/ansible/hosts. */
-export function inventorySources(flags: Pick<InventoryFlags, 'inventory'>, env: NodeJS.ProcessEnv): string[] {
-  if (flags.inventory && flags.inventory.length > 0) return flags.inventory;
-  const fromEnv = env['TSIBLE_INVENTORY'] ?? env['ANSIBLE_INVENTORY'];
-  if (fromEnv) return fromEnv.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  return [DEFAULT_INVENTORY];
 }
 
 /** Writes through a temporary file and a rename, so readers never see half a file. */
@@ -38,12 +32,11 @@ export async function runInventoryCommand(ctx: CliContext, flags: InventoryFlags
   if (actions > 1) throw optionsError('Conflicting options used, only one of --host, --graph or --list can be used at the same time.');
   if (flags.toml) throw optionsError('TOML output is not supported', 'use --yaml or the default JSON');
 
-  const inventory = await loadInventory({
-    sources: inventorySources(flags, ctx.env),
-    cwd: ctx.cwd,
-    sink: ctx.sink(flags.verbose),
-    ...(flags.playbookDir === undefined ? {} : { playbookDir: flags.playbookDir }),
-  });
+  const sink = ctx.sink(flags.verbose);
+  const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink });
+  const inventory = await loadInventory(
+    inventoryOptionsFromConfig(config, { sources: flags.inventory, cwd: ctx.cwd, sink, playbookDir: flags.playbookDir }),
+  );
   const view: ViewOptions = {
     export: flags.export === true,
     playbookDir: flags.playbookDir === undefined ? undefined : resolve(ctx.cwd, flags.playbookDir),
