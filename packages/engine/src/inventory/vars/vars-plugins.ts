@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { InventoryError } from '../errors.js';
-import { findVarsFiles, isDirectory } from './find-vars-files.js';
+import { isDirectory, VarsDirectory } from './find-vars-files.js';
 import { readDataFile } from './read-data-file.js';
 import type { EventSink } from '../../output/events.js';
 
@@ -16,7 +16,7 @@ export type VarsEntity = { kind: 'host' | 'group'; name: string };
 export class VarsFiles {
   constructor(private readonly sink?: EventSink) {}
 
-  private readonly foundCache = new Map<string, string[]>();
+  private readonly dirCache = new Map<string, VarsDirectory | undefined>();
   private readonly dataCache = new Map<string, Record<string, unknown> | null>();
 
   /** Directories whose group_vars/host_vars belong to the inventory. */
@@ -50,14 +50,17 @@ export class VarsFiles {
   }
 
   private files(basedir: string, entity: VarsEntity): string[] {
-    const subdir = realOrSame(join(basedir, entity.kind === 'host' ? 'host_vars' : 'group_vars'));
-    const key = `${entity.kind}\0${entity.name}\0${subdir}`;
-    let found = this.foundCache.get(key);
-    if (!found) {
-      found = isDirectory(subdir) ? findVarsFiles(subdir, entity.name) : [];
-      this.foundCache.set(key, found);
+    const dir = this.directory(basedir, entity.kind === 'host' ? 'host_vars' : 'group_vars');
+    return dir ? dir.filesFor(entity.name) : [];
+  }
+
+  private directory(basedir: string, subdir: string): VarsDirectory | undefined {
+    const key = `${basedir}\0${subdir}`;
+    if (!this.dirCache.has(key)) {
+      const path = realOrSame(join(basedir, subdir));
+      this.dirCache.set(key, isDirectory(path) ? new VarsDirectory(path) : undefined);
     }
-    return found;
+    return this.dirCache.get(key);
   }
 
   private load(file: string): Record<string, unknown> | null {
