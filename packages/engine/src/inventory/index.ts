@@ -7,3 +7,4 @@ export { InventoryError } from './errors.js';
 export type { PatternMismatch } from './patterns/select.js';
 export { splitHostPattern } from './patterns/split.js';
 export { inventoryOptionsFromConfig } from './from-config.js';
+export { selectTargets, type TargetOptions } from './targets.js';

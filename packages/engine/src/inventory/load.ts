@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { Emitter, type EventSink } from '../output/events.js';
 import { InventoryError } from './errors.js';
+import { pathExists } from './fs-kind.js';
 import { Inventory } from './inventory.js';
 import { InventoryData } from './model/inventory-data.js';
 import type { PatternMismatch } from './patterns/select.js';
@@ -39,19 +39,10 @@ export function resolveSource(source: string, cwd: string): string {
   if (source.includes(',')) {
     const asPath = resolve(cwd, source);
     // A host list stays as written unless a file of that name exists.
-    return existsQuiet(asPath) ? asPath : source;
+    return pathExists(asPath) ? asPath : source;
   }
   const expanded = source === '~' ? homedir() : source.startsWith('~/') ? `${homedir()}${source.slice(1)}` : source;
   return isAbsolute(expanded) ? resolve(expanded) : resolve(cwd, expanded);
-}
-
-function existsQuiet(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -80,7 +71,7 @@ export async function loadInventory(options: LoadInventoryOptions): Promise<Inve
     if (!source) continue;
     const ok = await readSource(source, { data, events, warnOnce }, readOptions);
     if (ok) parsed = true;
-    else if (source !== DEFAULT_INVENTORY || existsQuiet(source)) {
+    else if (source !== DEFAULT_INVENTORY || pathExists(source)) {
       if (options.anyUnparsedIsFailed) throw new InventoryError(`Completely failed to parse inventory source ${source}`, 'TSIBLE_INVENTORY_UNPARSED');
       warnOnce('inventory.unparsed', `Unable to parse ${source} as an inventory source`);
     }

@@ -1,4 +1,5 @@
-import { accessSync, constants, openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, openSync, readSync, closeSync, readFileSync, readdirSync } from 'node:fs';
+import { kindOfPath } from '../fs-kind.js';
 import { dirname, extname, join } from 'node:path';
 import { syntaxError } from '../errors.js';
 import { parseIniInventory } from './ini.js';
@@ -17,16 +18,6 @@ export interface ReadOptions {
   /** Regular expressions (Python syntax, searched) for directory entries to skip. */
   ignorePatterns: readonly string[];
   scriptTimeoutMs: number;
-}
-
-type Kind = 'missing' | 'dir' | 'file';
-
-function kindOf(path: string): Kind {
-  try {
-    return statSync(path).isDirectory() ? 'dir' : 'file';
-  } catch {
-    return 'missing';
-  }
 }
 
 function isExecutableScript(path: string): boolean {
@@ -60,14 +51,14 @@ function ignoredEntry(name: string, options: ReadOptions): boolean {
  * does not exist (Ansible warns and goes on).
  */
 export async function readSource(source: string, ctx: Omit<SourceContext, 'file'>, options: ReadOptions): Promise<boolean> {
-  const kind = kindOf(source);
-  if (isHostList(source, kind !== 'missing')) {
+  const kind = kindOfPath(source);
+  if (isHostList(source, kind !== undefined)) {
     ctx.data.currentSource = source;
     ctx.data.currentSourceDir = null;
     parseHostList(source, { ...ctx, file: source });
     return true;
   }
-  if (kind === 'missing') return false;
+  if (kind === undefined) return false;
   if (kind === 'dir') {
     let parsed = false;
     const entries = readdirSync(source).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,20 +1,11 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join, extname } from 'node:path';
+import { kindOfPath, type PathKind } from '../fs-kind.js';
 
 /** The extensions Ansible tries after the bare name, in this order. */
 export const VARS_EXTENSIONS: readonly string[] = ['.yml', '.yaml', '.json'];
 
-type Kind = 'file' | 'dir' | 'other';
-
-function kindOfPath(path: string): Kind | undefined {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return 'dir';
-    return st.isFile() ? 'file' : 'other';
-  } catch {
-    return undefined;
-  }
-}
+type Kind = PathKind;
 
 function kindOfEntry(dir: string, entry: Dirent): Kind | undefined {
   if (entry.isDirectory()) return 'dir';
@@ -79,8 +70,4 @@ function dirVarsFiles(dir: string): string[] {
     else if (k === 'file' && (!ext || VARS_EXTENSIONS.includes(ext))) found.push(full);
   }
   return found;
-}
-
-export function isDirectory(path: string): boolean {
-  return kindOfPath(path) === 'dir';
 }

@@ -1,7 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { InventoryError } from '../errors.js';
-import { isDirectory, VarsDirectory } from './find-vars-files.js';
+import { VarsDirectory } from './find-vars-files.js';
+import { isDirectory, pathExists } from '../fs-kind.js';
 import { readDataFile } from './read-data-file.js';
 import type { EventSink } from '../../output/events.js';
 
@@ -87,15 +88,6 @@ function pyTypeName(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
   if (typeof v === 'boolean') return 'bool';
   return typeof v;
-}
-
-function pathExists(p: string): boolean {
-  try {
-    realpathSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function realOrSame(p: string): string {
