@@ -24,15 +24,14 @@ export function globToRegExp(glob: string): RegExp {
       } else {
         let stuff = glob.slice(i, j);
         i = j + 1;
-        if (stuff.includes('--')) stuff = stuff.replace(/\\/g, '\\\\');
-        else stuff = stuff.replace(/\\/g, '\\\\');
-        stuff = stuff.replace(/([&~|])/g, '\\$1');
+        // Backslashes, '[' and set-operation characters are literal inside the class.
+        stuff = stuff.replace(/\\/g, '\\\\').replace(/([&~|[])/g, '\\$1');
         if (stuff.startsWith('!')) stuff = `^${stuff.slice(1)}`;
-        else if (stuff.startsWith('^') || stuff.startsWith('[')) stuff = `\\${stuff}`;
+        else if (stuff.startsWith('^')) stuff = `\\${stuff}`;
         // JavaScript (unlike Python) treats a leading ']' as closing the class.
         if (stuff.startsWith(']')) stuff = `\\${stuff}`;
         else if (stuff.startsWith('^]')) stuff = `^\\${stuff.slice(1)}`;
-        out += `[${stuff.replace(/\[/g, '\\[')}]`;
+        out += `[${stuff}]`;
       }
     } else {
       out += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');

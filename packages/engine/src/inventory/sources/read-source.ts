@@ -1,13 +1,12 @@
 import { accessSync, constants, openSync, readSync, closeSync, readFileSync, readdirSync } from 'node:fs';
-import { kindOfPath } from '../fs-kind.js';
 import { dirname, extname, join } from 'node:path';
-import { syntaxError } from '../errors.js';
+import { InventoryError, syntaxError } from '../errors.js';
+import { kindOfPath } from '../fs-kind.js';
 import { parseIniInventory } from './ini.js';
 import { isHostList, parseHostList } from './host-list.js';
 import { parseInventoryScript } from './script.js';
 import type { SourceContext } from './source-context.js';
 import { NotYamlInventory, parseYamlInventory } from './yaml.js';
-import { InventoryError } from '../errors.js';
 
 /** Extensions Ansible skips in inventory directories (REJECT_EXTS plus .orig, .ini, .cfg, .retry). */
 export const DEFAULT_IGNORE_EXTENSIONS: readonly string[] = ['.pyc', '.pyo', '.swp', '.bak', '~', '.rpm', '.md', '.txt', '.rst', '.orig', '.ini', '.cfg', '.retry'];
