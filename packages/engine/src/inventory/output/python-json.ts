@@ -21,8 +21,8 @@ function write(value: unknown, level: number, unit: string): string {
   }
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value instanceof UnsafeText) return JSON.stringify(value.text);
-  // Ansible's JSON encoder shows vaulted values as their ciphertext, never decrypted.
+  // ansible-inventory's encoder marks !unsafe text and shows vaulted values as ciphertext.
+  if (value instanceof UnsafeText) return write({ __ansible_unsafe: value.text }, level, unit);
   if (value instanceof VaultText) return write({ __ansible_vault: value.ciphertext }, level, unit);
   const inner = unit.repeat(level + 1);
   const outer = unit.repeat(level);
