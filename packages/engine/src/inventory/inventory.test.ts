@@ -61,3 +61,24 @@ describe('Inventory API', () => {
     expect(() => strict.selectHosts('nope')).toThrow(TsibleError);
   });
 });
+
+describe('changing the inventory during a run', () => {
+  it('add_host creates the host, sets its vars and groups, and patterns see it', async () => {
+    const inv = await loadInventory({ sources: ['web1,'], cwd: '/', sink: new RecordingSink() });
+    expect(inv.selectHosts('new')).toEqual([]);
+    expect(inv.addDynamicHost('new', { groups: ['fresh'], vars: { x: 1 } })).toBe(true);
+    expect(inv.selectHosts('fresh').map((h) => h.name)).toEqual(['new']);
+    expect(inv.hostVars('new')['x']).toBe(1);
+    expect(inv.groupNames('new')).toEqual(['fresh']);
+    expect(inv.addDynamicHost('new', { groups: ['fresh'], vars: { x: 1 } })).toBe(false);
+  });
+
+  it('group_by puts a host into a new group under its parents', async () => {
+    const inv = await loadInventory({ sources: ['web1,web2'], cwd: '/', sink: new RecordingSink() });
+    expect(inv.addDynamicGroup('web2', 'os_linux', ['linux'])).toBe(true);
+    expect(inv.selectHosts('linux').map((h) => h.name)).toEqual(['web2']);
+    expect(inv.groupNames('web2')).toEqual(['linux', 'os_linux']);
+    expect(inv.groupsMap()['ungrouped']).toEqual(['web1']);
+    expect(() => inv.addDynamicGroup('ghost', 'g')).toThrow('ghost cannot be matched in inventory');
+  });
+});

@@ -4,6 +4,7 @@ import { Host } from './model/host.js';
 import { LOCALHOST_NAMES, type InventoryData } from './model/inventory-data.js';
 import { isIpAddress } from './parse/address.js';
 import { HostSelector, type PatternMismatch } from './patterns/select.js';
+import { InventoryError } from './errors.js';
 import { VarsFiles, type VarsEntity } from './vars/vars-plugins.js';
 
 export interface InventoryOptions {
@@ -173,6 +174,61 @@ export class Inventory {
     };
     if (group.priority !== 1) vars['ansible_group_priority'] = group.priority;
     return vars;
+  }
+
+  /**
+   * add_host: creates the host when new (in 'all', like Ansible), merges
+   * `vars` into its own variables and adds it to `groups` (created when
+   * missing). Returns whether anything changed.
+   */
+  addDynamicHost(name: string, options: { groups?: readonly string[]; vars?: Record<string, unknown> } = {}): boolean {
+    let changed = false;
+    if (!this.data.hosts.has(name)) {
+      this.data.addHost(name, 'all');
+      changed = true;
+    }
+    const host = this.data.hosts.get(name) as Host;
+    for (const [k, v] of Object.entries(options.vars ?? {})) {
+      if (host.vars[k] !== v) changed = true;
+      host.setVariable(k, v);
+    }
+    for (const groupName of options.groups ?? []) {
+      if (!this.data.groups.has(groupName)) {
+        this.data.addGroup(groupName);
+        changed = true;
+      }
+      if ((this.data.groups.get(groupName) as Group).addHost(host)) changed = true;
+    }
+    if (changed) this.changed();
+    return changed;
+  }
+
+  /**
+   * group_by: puts the host into `group` (created when missing), optionally
+   * under `parents`. Returns whether anything changed.
+   */
+  addDynamicGroup(hostName: string, group: string, parents: readonly string[] = []): boolean {
+    const host = this.data.hosts.get(hostName) ?? (this.data.localhost?.name === hostName ? this.data.localhost : undefined);
+    if (!host) throw new InventoryError(`${hostName} cannot be matched in inventory`, 'TSIBLE_INVENTORY_HOST');
+    let changed = false;
+    this.data.addGroup(group);
+    for (const parent of parents) {
+      if (!this.data.groups.has(parent)) {
+        this.data.addGroup(parent);
+        changed = true;
+      }
+    }
+    const target = this.data.groups.get(group) as Group;
+    for (const parent of parents) if ((this.data.groups.get(parent) as Group).addChildGroup(target)) changed = true;
+    if (!target.allHosts().includes(host) && target.addHost(host)) changed = true;
+    if (host.addGroup(target)) changed = true;
+    if (changed) this.changed();
+    return changed;
+  }
+
+  private changed(): void {
+    this.data.reconcile();
+    this.selector.clearCache();
   }
 
   private warnOnce(code: string, message: string): void {

@@ -32,6 +32,11 @@ export class HostSelector {
     private readonly cwd: string = process.cwd(),
   ) {}
 
+  /** Forget cached pattern results after the inventory changed (add_host, group_by). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   select(pattern: string | readonly string[], limit?: string | readonly string[]): Host[] {
     let hosts = this.evaluate(splitHostPattern(pattern));
     if (limit !== undefined && (typeof limit !== 'string' || limit !== '')) {
