@@ -1,0 +1,35 @@
+/**
+ * Vault settings that come from configuration (ansible.cfg [defaults]) or the
+ * environment. The environment wins over the config file, as in Ansible.
+ */
+export interface VaultSettings {
+  /** vault_password_file: used as a `default` secret when set. */
+  passwordFile?: string | undefined;
+  /** vault_identity_list: --vault-id values tried before the command line's. */
+  identityList?: string[] | undefined;
+  /** vault_id_match: only try secrets whose id matches the data's. */
+  idMatch?: boolean | undefined;
+  /** vault_encrypt_identity: default for --encrypt-vault-id. */
+  encryptIdentity?: string | undefined;
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on', 'y', 't']);
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const text = nonEmpty(value);
+  return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+export function vaultSettingsFromEnv(env: NodeJS.ProcessEnv, config: VaultSettings = {}): VaultSettings {
+  const idMatch = nonEmpty(env['ANSIBLE_VAULT_ID_MATCH']);
+  return {
+    passwordFile: nonEmpty(env['TSIBLE_VAULT_PASSWORD_FILE']) ?? nonEmpty(env['ANSIBLE_VAULT_PASSWORD_FILE']) ?? config.passwordFile,
+    identityList: list(env['ANSIBLE_VAULT_IDENTITY_LIST']) ?? config.identityList,
+    idMatch: idMatch === undefined ? config.idMatch : TRUE_WORDS.has(idMatch.toLowerCase()),
+    encryptIdentity: nonEmpty(env['ANSIBLE_VAULT_ENCRYPT_IDENTITY']) ?? config.encryptIdentity,
+  };
+}

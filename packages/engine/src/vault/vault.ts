@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { SourceLocation } from '../errors/source-location.js';
+import { TsibleError } from '../errors/tsible-error.js';
+import { decryptAes256, encryptAes256 } from './crypto/aes256.js';
+import { decryptFailedError, noSecretsError, vaultFormatError, type VaultOrigin } from './errors.js';
+import { formatEnvelope, isVaultEnvelope, parseEnvelope } from './format/envelope.js';
+import { formatPayload, parsePayload } from './format/payload.js';
+import type { VaultSecret } from './secrets/vault-secret.js';
+import { VaultSecrets } from './secrets/vault-secrets.js';
+
+const SALT_LENGTH = 32;
+
+/** What the YAML loader hands over for a `!vault` value: the envelope text and where it sits. */
+export interface VaultTextLike {
+  readonly ciphertext: string;
+  readonly location?: SourceLocation | undefined;
+}
+
+export interface Decrypted {
+  plaintext: Buffer;
+  /** The secret that authenticated the data (edit re-encrypts with it). */
+  secret: VaultSecret;
+  /** The id in the data's header, `default` for format 1.1. */
+  vaultId: string;
+}
+
+export interface EncryptOptions {
+  /** Fixed salt, for reproducible fixtures only; normally 32 random bytes. */
+  salt?: Uint8Array;
+  /** Label to write in a 1.2 header; defaults to the secret's id. */
+  vaultId?: string;
+}
+
+/**
+ * Reads and writes Ansible Vault data (formats 1.1 and 1.2, AES256). Nothing
+ * is decrypted until asked, and a failure never hands out partial plaintext.
+ */
+export class Vault {
+  constructor(readonly secrets: VaultSecrets = new VaultSecrets()) {}
+
+  async decryptWithSecret(data: string | Uint8Array, origin: VaultOrigin = {}): Promise<Decrypted> {
+    const text = typeof data === 'string' ? data : Buffer.from(data).toString('latin1');
+    const envelope = parseEnvelope(text, origin);
+    if (this.secrets.size === 0) throw noSecretsError(origin);
+    const payload = parsePayload(envelope.body, origin);
+    for (const secret of this.secrets.candidatesFor(envelope.vaultId)) {
+      const keys = await secret.keysFor(payload.salt);
+      const outcome = decryptAes256(payload.ciphertext, payload.hmac, keys);
+      if (outcome.ok) return { plaintext: outcome.plaintext, secret, vaultId: envelope.vaultId };
+      if (outcome.reason === 'padding') throw vaultFormatError('authenticated data has invalid PKCS7 padding', origin);
+    }
+    throw decryptFailedError(origin);
+  }
+
+  async decrypt(data: string | Uint8Array, origin: VaultOrigin = {}): Promise<Buffer> {
+    return (await this.decryptWithSecret(data, origin)).plaintext;
+  }
+
+  /** Decrypts a `!vault` value from YAML; `file` names the YAML file for messages. */
+  async decryptText(value: VaultTextLike, file?: string): Promise<string> {
+    const origin: VaultOrigin = { file: file ?? value.location?.file, location: value.location };
+    const plaintext = await this.decrypt(value.ciphertext, origin);
+    return decodeUtf8(plaintext, origin);
+  }
+
+  async encrypt(plaintext: string | Uint8Array, secret: VaultSecret, options: EncryptOptions = {}): Promise<string> {
+    const bytes = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : Buffer.from(plaintext);
+    if (isVaultEnvelope(bytes)) throw new TsibleError('input is already encrypted', { code: 'TSIBLE_VAULT_ALREADY_ENCRYPTED' });
+    const salt = options.salt === undefined ? randomBytes(SALT_LENGTH) : Buffer.from(options.salt);
+    if (salt.length === 0) throw new TsibleError('Empty or invalid salt passed to encrypt()', { code: 'TSIBLE_VAULT_SALT' });
+    const keys = await secret.keysFor(salt);
+    const { ciphertext, hmac } = encryptAes256(bytes, keys);
+    return formatEnvelope(formatPayload({ salt, hmac, ciphertext }), options.vaultId ?? secret.id);
+  }
+}
+
+function decodeUtf8(bytes: Buffer, origin: VaultOrigin): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw vaultFormatError('decrypted value is not valid UTF-8 text', origin);
+  }
+}
