@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,11 +27,12 @@ function shredAndRemove(dir: string, file: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-function runEditor(argv: string[], file: string): Promise<number | null> {
+function runEditor(argv: string[], file: string, started: (child: ChildProcess) => void): Promise<number | null> {
   const [program, ...args] = argv;
   return new Promise((resolve, reject) => {
     if (program === undefined) return reject(new Error('empty editor command'));
     const child = spawn(program, [...args, file], { stdio: 'inherit' });
+    started(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(signal === null ? code : null));
   });
@@ -47,7 +48,9 @@ export async function editPlaintext(initial: Uint8Array, options: EditOptions): 
   if (argv === undefined || argv.length === 0) throw vaultFileError(`Unable to parse the editor command "${options.editor}"`);
   const dir = mkdtempSync(join(options.tempRoot ?? tmpdir(), 'tsible-vault-'));
   const file = join(dir, `plaintext${options.extension}`);
+  let editor: ChildProcess | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
+    editor?.kill('SIGTERM');
     shredAndRemove(dir, file);
     removeHandlers();
     process.kill(process.pid, signal);
@@ -60,7 +63,7 @@ export async function editPlaintext(initial: Uint8Array, options: EditOptions): 
     writeFileSync(file, initial, { mode: 0o600, flag: 'wx' });
     let status: number | null;
     try {
-      status = await runEditor(argv, file);
+      status = await runEditor(argv, file, (child) => (editor = child));
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw vaultFileError(`Unable to execute the command "${[...argv, file].join(' ')}": ${reason}`, err);
