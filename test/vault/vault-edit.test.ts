@@ -70,7 +70,7 @@ describe('tsible vault edit', () => {
 
   it('removes the plaintext when killed by a signal while the editor is open', async () => {
     const path = put('v.yml', fixture('ansible/multiline.yml.vault'));
-    const script = editor('sleep 30');
+    const script = editor('exec sleep 30');
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const child = spawn(process.execPath, [TSIBLE_BIN, 'vault', 'edit', '--vault-password-file', DEFAULT_PW, 'v.yml'], {
         cwd: dir,
