@@ -118,25 +118,35 @@ describe('tsible vault create', () => {
   });
 });
 
-describe('prompting on a terminal', () => {
+/** Runs tsible under `script`, so stdout is a terminal; answers the prompt when it shows. */
+function onTerminal(args: string, answer?: string): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const command = `${process.execPath} ${TSIBLE_BIN} ${args}`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, PAGER: 'cat' } });
+    let seen = '';
+    let answered = answer === undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (!answered && seen.includes('Vault password: ')) {
+        answered = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    });
+    child.on('close', () => resolve(seen));
+  });
+}
+
+describe('on a terminal', () => {
   const hasScript = existsSync('/usr/bin/script');
+  (hasScript ? it : it.skip)('encrypt_string ends its block with a newline and says "Encryption successful"', async () => {
+    const output = await onTerminal(`vault encrypt_string --vault-password-file ${DEFAULT_PW} -n x value`);
+    expect(output).toMatch(/^x: !vault \|\r\n {10}\$ANSIBLE_VAULT;1\.1;AES256\r\n( {10}[0-9a-f]+\r\n)+Encryption successful\r\n$/);
+  });
+
   (hasScript ? it : it.skip)('asks "Vault password: " on the terminal, without echo', async () => {
     put('v.yml', fixture('ansible/multiline.yml.vault'));
     const password = readFileSync(DEFAULT_PW, 'utf8').trim();
-    const output = await new Promise<string>((resolve) => {
-      const command = `${process.execPath} ${TSIBLE_BIN} vault view --ask-vault-pass v.yml`;
-      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, PAGER: 'cat' } });
-      let seen = '';
-      let answered = false;
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        if (!answered && seen.includes('Vault password: ')) {
-          answered = true;
-          child.stdin.write(`${password}\r`);
-        }
-      });
-      child.on('close', () => resolve(seen));
-    });
+    const output = await onTerminal('vault view --ask-vault-pass v.yml', password);
     expect(output).toContain('Vault password: ');
     expect(output).toContain('db_user: app');
     expect(output).not.toContain(password);

@@ -36,6 +36,13 @@ describe('decrypting data written by ansible-vault', () => {
     expect(await vault.decryptText({ ciphertext: piped.get('piped') as string })).toBe('from stdin\n');
   });
 
+  it('decrypts whole vaulted files and passes plain ones through', async () => {
+    const vaulted = await vault.decryptIfVaulted(fixture('ansible/multiline.yml.vault'), 'group_vars/all.yml');
+    expect(vaulted.equals(fixture('plaintext/multiline.yml'))).toBe(true);
+    const plain = fixture('plaintext/multiline.yml');
+    expect(await vault.decryptIfVaulted(plain, 'group_vars/all.yml')).toBe(plain);
+  });
+
   it('gives the same values Ansible renders from a vars file', async () => {
     const values = inlineVaultValues(fixture('ansible/vars.yml').toString());
     const rendered = await Promise.all(['secret_1', 'secret_2', 'secret_3'].map((k) => vault.decryptText({ ciphertext: values.get(k) as string })));

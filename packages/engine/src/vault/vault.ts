@@ -56,6 +56,11 @@ export class Vault {
     return (await this.decryptWithSecret(data, origin)).plaintext;
   }
 
+  /** Whole-file vaulting: decrypts vault data, hands anything else back unchanged (for loaders). */
+  async decryptIfVaulted(data: Buffer, file: string): Promise<Buffer> {
+    return isVaultEnvelope(data) ? this.decrypt(data, { file }) : data;
+  }
+
   /** Decrypts a `!vault` value from YAML; `file` names the YAML file for messages. */
   async decryptText(value: VaultTextLike, file?: string): Promise<string> {
     const origin: VaultOrigin = { file: file ?? value.location?.file, location: value.location };
