@@ -15,6 +15,8 @@ export const VaultErrorCode = {
   options: 'TSIBLE_VAULT_OPTIONS',
   /** Reading, writing or editing a vault file failed. */
   file: 'TSIBLE_VAULT_FILE',
+  /** Encrypting data that is vault data already. */
+  alreadyEncrypted: 'TSIBLE_VAULT_ALREADY_ENCRYPTED',
 } as const;
 
 /** Where vault data came from, so every message can name it. */
@@ -62,4 +64,8 @@ export function vaultOptionsError(message: string): TsibleError {
 
 export function vaultFileError(message: string, cause?: unknown): TsibleError {
   return new TsibleError(message, { code: VaultErrorCode.file, cause });
+}
+
+export function alreadyEncryptedError(): TsibleError {
+  return new TsibleError('input is already encrypted', { code: VaultErrorCode.alreadyEncrypted });
 }

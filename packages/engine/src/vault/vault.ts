@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceLocation } from '../errors/source-location.js';
-import { TsibleError } from '../errors/tsible-error.js';
 import { decryptAes256, encryptAes256 } from './crypto/aes256.js';
-import { decryptFailedError, noSecretsError, vaultFormatError, type VaultOrigin } from './errors.js';
+import { alreadyEncryptedError, decryptFailedError, noSecretsError, vaultFormatError, type VaultOrigin } from './errors.js';
 import { formatEnvelope, isVaultEnvelope, parseEnvelope } from './format/envelope.js';
 import { formatPayload, parsePayload } from './format/payload.js';
 import type { VaultSecret } from './secrets/vault-secret.js';
@@ -25,7 +24,7 @@ export interface Decrypted {
 }
 
 export interface EncryptOptions {
-  /** Fixed salt, for reproducible fixtures only; normally 32 random bytes. */
+  /** Fixed salt, for reproducible fixtures only; normally (and when empty) 32 random bytes. */
   salt?: Uint8Array;
   /** Label to write in a 1.2 header; defaults to the secret's id. */
   vaultId?: string;
@@ -70,9 +69,8 @@ export class Vault {
 
   async encrypt(plaintext: string | Uint8Array, secret: VaultSecret, options: EncryptOptions = {}): Promise<string> {
     const bytes = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : Buffer.from(plaintext);
-    if (isVaultEnvelope(bytes)) throw new TsibleError('input is already encrypted', { code: 'TSIBLE_VAULT_ALREADY_ENCRYPTED' });
-    const salt = options.salt === undefined ? randomBytes(SALT_LENGTH) : Buffer.from(options.salt);
-    if (salt.length === 0) throw new TsibleError('Empty or invalid salt passed to encrypt()', { code: 'TSIBLE_VAULT_SALT' });
+    if (isVaultEnvelope(bytes)) throw alreadyEncryptedError();
+    const salt = options.salt === undefined || options.salt.length === 0 ? randomBytes(SALT_LENGTH) : Buffer.from(options.salt);
     const keys = await secret.keysFor(salt);
     const { ciphertext, hmac } = encryptAes256(bytes, keys);
     return formatEnvelope(formatPayload({ salt, hmac, ciphertext }), options.vaultId ?? secret.id);

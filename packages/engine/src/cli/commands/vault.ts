@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addVaultPasswordOptions, addVerbosityOption } from './vault/options.js';
 
@@ -37,7 +37,7 @@ function addSpecificOptions(command: Command, name: string): void {
   if (name === 'rekey') {
     command
       .option('--new-vault-password-file <file>', 'new vault password file for rekey')
-      .option('--new-vault-id <id>', 'the new vault identity to use for rekey');
+      .addOption(new Option('--new-vault-id <id>', 'the new vault identity to use for rekey').conflicts('newVaultPasswordFile'));
   }
 }
 

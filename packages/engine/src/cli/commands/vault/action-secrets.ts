@@ -36,9 +36,6 @@ export async function secretForEncrypting(options: EncryptChoiceOptions, ctx: Cl
  * prompt. Configured password files are left out, so they cannot silently become the new key.
  */
 export async function newSecretForRekey(options: RekeyOptions, ctx: CliContext): Promise<VaultSecret> {
-  if (options.newVaultId !== undefined && options.newVaultPasswordFile !== undefined) {
-    throw vaultOptionsError('argument --new-vault-id: not allowed with argument --new-vault-password-file');
-  }
   const base = secretRequestFrom(options, ctx);
   const encryptVaultId = options.encryptVaultId ?? base.settings.encryptIdentity;
   const secrets = await loadVaultSecrets({
