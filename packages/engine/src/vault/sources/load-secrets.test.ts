@@ -87,6 +87,17 @@ describe('building the secret list', () => {
     expect(await samePassword(secrets.all()[0] as VaultSecret, 'devpw')).toBe(true);
   });
 
+  it('opens a password file that is itself vaulted with an earlier secret', async () => {
+    const { Vault } = await import('../vault.js');
+    const { VaultSecret: Secret } = await import('../secrets/vault-secret.js');
+    const outer = new Secret('default', Buffer.from('outer'));
+    file('outer.txt', 'outer\n');
+    file('inner.vault', await new Vault().encrypt('inner-password\n', outer));
+    const secrets = await loadVaultSecrets({ cwd: dir, vaultIds: ['outer.txt', 'inner@inner.vault'] });
+    expect(await samePassword(secrets.all()[1] as VaultSecret, 'inner-password')).toBe(true);
+    await expect(loadVaultSecrets({ cwd: dir, vaultIds: ['inner@inner.vault'] })).rejects.toThrow('Attempting to decrypt but no vault secrets found');
+  });
+
   it('warns about a broken source while another works, fails when none does', async () => {
     file('ok', 'pw');
     const sink = new RecordingSink();

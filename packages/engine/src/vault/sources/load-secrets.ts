@@ -4,6 +4,7 @@ import { passwordSourceError, vaultOptionsError } from '../errors.js';
 import { DEFAULT_VAULT_ID } from '../format/envelope.js';
 import { VaultSecret } from '../secrets/vault-secret.js';
 import { VaultSecrets } from '../secrets/vault-secrets.js';
+import { Vault } from '../vault.js';
 import { readPasswordSource, resolvePasswordPath } from './password-file.js';
 import type { VaultSettings } from './settings.js';
 import { stripWhitespace } from './strip.js';
@@ -92,7 +93,9 @@ export async function loadVaultSecrets(request: SecretRequest): Promise<VaultSec
     }
     const path = resolvePasswordPath(source, request.cwd);
     try {
-      secrets.push(new VaultSecret(id, await readPasswordSource(path, id), path));
+      // As in Ansible, a password file may itself be vaulted with a secret given before it.
+      const openVaulted = (data: Buffer, file: string): Promise<Buffer> => new Vault(new VaultSecrets(secrets)).decryptIfVaulted(data, file);
+      secrets.push(new VaultSecret(id, await readPasswordSource(path, id, openVaulted), path));
     } catch (err) {
       if (!isTsibleError(err)) throw err;
       events?.warn('vault.password_source', `Error getting vault password file (${id}): ${err.message}`);

@@ -64,7 +64,10 @@ async function passwordFromScript(path: string, vaultId: string): Promise<Buffer
   return password;
 }
 
-async function passwordFromPlainFile(path: string): Promise<Buffer> {
+/** Opens a password file that is itself vault data, with the secrets known so far. */
+export type VaultedFileOpener = (data: Buffer, file: string) => Promise<Buffer>;
+
+async function passwordFromPlainFile(path: string, openVaulted: VaultedFileOpener | undefined): Promise<Buffer> {
   let content: Buffer;
   try {
     content = await readFile(path);
@@ -72,20 +75,23 @@ async function passwordFromPlainFile(path: string): Promise<Buffer> {
     const reason = err instanceof Error ? err.message : String(err);
     throw passwordSourceError(`Could not read vault password file ${path}: ${reason}`);
   }
-  const password = stripLineEnds(stripWhitespace(content));
+  let data = stripWhitespace(content);
+  if (openVaulted !== undefined) data = await openVaulted(data, path);
+  const password = stripLineEnds(data);
   if (password.length === 0) throw passwordSourceError(`Invalid vault password was provided from file (${path})`);
   return password;
 }
 
 /**
- * A password file's content (trimmed), or, when the file is executable, the
- * trimmed stdout of running it; Ansible's rules, including `-client` scripts.
+ * A password file's content (trimmed, and decrypted when it is vault data), or,
+ * when the file is executable, the trimmed stdout of running it; Ansible's
+ * rules, including `-client` scripts.
  */
-export async function readPasswordSource(path: string, vaultId: string): Promise<Buffer> {
+export async function readPasswordSource(path: string, vaultId: string, openVaulted?: VaultedFileOpener): Promise<Buffer> {
   try {
     await stat(path);
   } catch {
     throw passwordSourceError(`The vault password file ${path} was not found`);
   }
-  return (await isExecutableFile(path)) ? passwordFromScript(path, vaultId) : passwordFromPlainFile(path);
+  return (await isExecutableFile(path)) ? passwordFromScript(path, vaultId) : passwordFromPlainFile(path, openVaulted);
 }
