@@ -44,3 +44,8 @@ export function runTsible(args: string[], options: RunOptions): Promise<RunResul
 export function shapeOf(text: string): string {
   return text.replace(/[0-9a-f]{2,}/g, (m) => 'h'.repeat(m.length));
 }
+
+/** Raises Jest's per-test timeout for this file (ESM tests reach Jest through import.meta). */
+export function slowTests(ms = 20000): void {
+  (import.meta as unknown as { jest?: { setTimeout(ms: number): void } }).jest?.setTimeout(ms);
+}

@@ -2,7 +2,10 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, FIXTURES } from './fixtures.js';
-import { runTsible, shapeOf } from './run-tsible.js';
+import { slowTests, runTsible, shapeOf } from './run-tsible.js';
+
+// Spawning the CLI is slow on a busy machine.
+slowTests();
 
 let dir: string;
 const DEFAULT_PW = join(FIXTURES, 'passwords/default.txt');
@@ -162,6 +165,19 @@ describe('tsible vault rekey', () => {
     const rekey = await run(['rekey', '--vault-password-file', DEFAULT_PW, '--new-vault-id', `dev@${DEV_PW}`, 'v.vault']);
     expect(rekey.code).toBe(0);
     expect(readFileSync(join(dir, 'v.vault'), 'utf8').split('\n')[0]).toBe('$ANSIBLE_VAULT;1.2;AES256;dev');
+  });
+
+  it('changes no file when one of several cannot be opened', async () => {
+    const first = put('a.vault', fixture('ansible/multiline.yml.vault'));
+    const second = put('b.vault', fixture('ansible/multiline.dev.vault'));
+    const rekey = await run(['rekey', '--vault-password-file', DEFAULT_PW, '--new-vault-password-file', PROD_PW, 'a.vault', 'b.vault']);
+    expect(rekey.code).toBe(1);
+    expect(rekey.stderr).toContain('on b.vault');
+    expect(readFileSync(first).equals(fixture('ansible/multiline.yml.vault'))).toBe(true);
+    expect(readFileSync(second).equals(fixture('ansible/multiline.dev.vault'))).toBe(true);
+    const decrypt = await run(['decrypt', '--vault-password-file', DEFAULT_PW, 'a.vault', 'b.vault']);
+    expect(decrypt.code).toBe(1);
+    expect(readFileSync(first).equals(fixture('ansible/multiline.yml.vault'))).toBe(true);
   });
 
   it('a wrong old password leaves the file untouched', async () => {

@@ -3,10 +3,13 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, FIXTURES } from './fixtures.js';
-import { runTsible, TSIBLE_BIN } from './run-tsible.js';
+import { slowTests, runTsible, TSIBLE_BIN } from './run-tsible.js';
 
 const DEFAULT_PW = join(FIXTURES, 'passwords/default.txt');
 const PROD_PW = join(FIXTURES, 'passwords/prod.txt');
+// Spawning the CLI is slow on a busy machine.
+slowTests();
+
 let dir: string;
 let temp: string;
 
@@ -114,7 +117,7 @@ describe('tsible vault create', () => {
     expect(exists.stderr).toBe("ERROR! v.yml exists, please use 'edit' instead\n");
     const two = await run(['create', '--vault-password-file', DEFAULT_PW, 'a', 'b'], editor('true'));
     expect(two.code).toBe(5);
-    expect(two.stderr).toBe('ERROR! ansible-vault create can take only one filename argument\n');
+    expect(two.stderr).toBe('ERROR! tsible vault create can take only one filename argument\n');
   });
 });
 

@@ -8,4 +8,4 @@ export { vaultSettingsFromEnv, type VaultSettings } from './sources/settings.js'
 export { ttyPrompter, type Prompter } from './sources/tty-prompt.js';
 export { VaultErrorCode, type VaultOrigin } from './errors.js';
 export { writeFileAtomic, type AtomicWriteOptions } from './files/atomic-write.js';
-export { editVaultFile, createVaultFile, rekeyVaultFile, type EditorSettings } from './files/edit-vault-file.js';
+export { editVaultFile, createVaultFile, rekeyVaultFiles, type EditorSettings } from './files/edit-vault-file.js';

@@ -47,10 +47,15 @@ export async function createVaultFile(vault: Vault, path: string, secret: VaultS
   await writeFileAtomic(path, Buffer.from(ciphertext, 'utf8'), { newFileMode: 0o600 });
 }
 
-/** Decrypts with any known secret and writes the data back under the new one. */
-export async function rekeyVaultFile(vault: Vault, path: string, newSecret: VaultSecret): Promise<void> {
-  const real = await realpath(path).catch(() => path);
-  const opened = await vault.decryptWithSecret(await readSourceFile(real), { file: path });
-  const ciphertext = await vault.encrypt(opened.plaintext, newSecret);
-  await writeFileAtomic(real, Buffer.from(ciphertext, 'utf8'));
+/**
+ * Decrypts each file with any known secret and writes it back under the new
+ * one. All files are opened first, so a file that cannot be opened changes nothing.
+ */
+export async function rekeyVaultFiles(vault: Vault, paths: readonly string[], newSecret: VaultSecret): Promise<void> {
+  const rekeyed: Array<[string, string]> = [];
+  for (const path of paths) {
+    const opened = await vault.decryptWithSecret(await readSourceFile(path), { file: path });
+    rekeyed.push([path, await vault.encrypt(opened.plaintext, newSecret)]);
+  }
+  for (const [path, ciphertext] of rekeyed) await writeFileAtomic(path, Buffer.from(ciphertext, 'utf8'));
 }

@@ -58,8 +58,9 @@ export const ttyPrompter: Prompter = (question, hidden) => {
         if (!hidden) output.write(ch);
       }
     };
-    output.write(question);
+    // Echo goes off before the question shows, so an early answer is never displayed.
     input.setRawMode(true);
     input.on('data', onData);
+    output.write(question);
   });
 };

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { CliContext } from '../../context.js';
 import { Vault } from '../../../vault/vault.js';
 import { vaultOptionsError } from '../../../vault/errors.js';
-import { createVaultFile, editVaultFile, rekeyVaultFile } from '../../../vault/files/edit-vault-file.js';
+import { createVaultFile, editVaultFile, rekeyVaultFiles } from '../../../vault/files/edit-vault-file.js';
 import { splitCommand } from '../../../vault/files/split-command.js';
 import { newSecretForRekey, secretForEncrypting, secretsForReading, type EncryptChoiceOptions, type RekeyOptions } from './action-secrets.js';
 import { isTty, readInput, say, STDIO, writeOutput } from './io.js';
@@ -16,6 +16,11 @@ function checkOutput(files: string[], options: OutputOptions): void {
   if (options.output !== undefined && files.length > 1) throw vaultOptionsError('At most one input file may be used with the --output option');
 }
 
+/** Every input is processed before anything is written: one bad file changes nothing. */
+async function writeAll(results: Array<[string, Buffer]>, ctx: CliContext): Promise<void> {
+  for (const [path, data] of results) await writeOutput(path, data, ctx);
+}
+
 function editorOf(ctx: CliContext): string {
   const editor = ctx.env['EDITOR'];
   return editor === undefined || editor.trim() === '' ? 'vi' : editor;
@@ -26,10 +31,11 @@ export async function encryptAction(files: string[], options: EncryptChoiceOptio
   const { secrets, secret } = await secretForEncrypting(options, ctx);
   const vault = new Vault(secrets);
   if (files.length === 0 && isTty(process.stdin)) say(ctx, 'Reading plaintext input from stdin');
+  const results: Array<[string, Buffer]> = [];
   for (const file of files.length === 0 ? [STDIO] : files) {
-    const ciphertext = await vault.encrypt(await readInput(file), secret);
-    await writeOutput(options.output ?? file, Buffer.from(ciphertext, 'utf8'), ctx);
+    results.push([options.output ?? file, Buffer.from(await vault.encrypt(await readInput(file), secret), 'utf8')]);
   }
+  await writeAll(results, ctx);
   if (isTty(ctx.stdout)) say(ctx, 'Encryption successful');
 }
 
@@ -37,10 +43,11 @@ export async function decryptAction(files: string[], options: VaultPasswordOptio
   checkOutput(files, options);
   const vault = new Vault(await secretsForReading(options, ctx));
   if (files.length === 0 && isTty(process.stdin)) say(ctx, 'Reading ciphertext input from stdin');
+  const results: Array<[string, Buffer]> = [];
   for (const file of files.length === 0 ? [STDIO] : files) {
-    const plaintext = await vault.decrypt(await readInput(file), { file: file === STDIO ? undefined : file });
-    await writeOutput(options.output ?? file, plaintext, ctx);
+    results.push([options.output ?? file, await vault.decrypt(await readInput(file), { file: file === STDIO ? undefined : file })]);
   }
+  await writeAll(results, ctx);
   if (isTty(ctx.stdout)) say(ctx, 'Decryption successful');
 }
 
@@ -76,7 +83,7 @@ export async function editAction(files: string[], options: VaultPasswordOptions,
 }
 
 export async function createAction(files: string[], options: EncryptChoiceOptions, ctx: CliContext): Promise<void> {
-  if (files.length !== 1) throw vaultOptionsError('ansible-vault create can take only one filename argument');
+  if (files.length !== 1) throw vaultOptionsError('tsible vault create can take only one filename argument');
   const { secrets, secret } = await secretForEncrypting(options, ctx);
   await createVaultFile(new Vault(secrets), files[0] as string, secret, { editor: editorOf(ctx), events: ctx.sink(options.verbose ?? 0) });
 }
@@ -84,6 +91,6 @@ export async function createAction(files: string[], options: EncryptChoiceOption
 export async function rekeyAction(files: string[], options: RekeyOptions, ctx: CliContext): Promise<void> {
   const vault = new Vault(await secretsForReading(options, ctx));
   const newSecret = await newSecretForRekey(options, ctx);
-  for (const file of files) await rekeyVaultFile(vault, file, newSecret);
+  await rekeyVaultFiles(vault, files, newSecret);
   say(ctx, 'Rekey successful');
 }
