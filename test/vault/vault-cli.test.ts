@@ -95,7 +95,7 @@ describe('tsible vault encrypt / decrypt / view', () => {
     put('plain.yml', 'a: 1\n');
     const plain = await run(['decrypt', '--vault-password-file', DEFAULT_PW, 'plain.yml']);
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toContain('plain.yml is not vault encrypted data');
+    expect(plain.stderr).toBe('ERROR! input is not vault encrypted data: plain.yml is not a vault encrypted file\nvault data starts with $ANSIBLE_VAULT and is plain ASCII\n');
     expect(readFileSync(join(dir, 'plain.yml'), 'utf8')).toBe('a: 1\n');
   });
 

@@ -36,6 +36,15 @@ export function vaultFormatError(detail: string, origin: VaultOrigin = {}): Tsib
   });
 }
 
+export function notVaultDataError(origin: VaultOrigin = {}): TsibleError {
+  const which = origin.file === undefined ? '' : `: ${origin.file} is not a vault encrypted file`;
+  return new TsibleError(`input is not vault encrypted data${which}`, {
+    code: VaultErrorCode.format,
+    location: origin.location,
+    hint: 'vault data starts with $ANSIBLE_VAULT and is plain ASCII',
+  });
+}
+
 export function decryptFailedError(origin: VaultOrigin = {}): TsibleError {
   const where = origin.file === undefined ? '' : ` on ${origin.file}`;
   return new TsibleError(`Decryption failed (no vault secrets were found that could decrypt)${where}`, {

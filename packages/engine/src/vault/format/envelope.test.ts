@@ -27,7 +27,7 @@ describe('parseEnvelope', () => {
     ['$ANSIBLE_VAULT;1.1;AES\n00\n', 'AES cipher could not be found'],
     ['$ANSIBLE_VAULT;1.1\n00\n', 'malformed header'],
     ['$ANSIBLE_VAULTX;1.1;AES256\n00\n', 'malformed header'],
-    ['plain text', 'is not vault encrypted data'],
+    ['plain text', 'input is not vault encrypted data: group_vars/all.yml is not a vault encrypted file'],
   ])('rejects %j', (text, message) => {
     expect(() => parseEnvelope(text, { file: 'group_vars/all.yml' })).toThrow(TsibleError);
     expect(() => parseEnvelope(text, { file: 'group_vars/all.yml' })).toThrow(message);

@@ -1,4 +1,4 @@
-import { vaultFormatError, type VaultOrigin } from '../errors.js';
+import { notVaultDataError, vaultFormatError, type VaultOrigin } from '../errors.js';
 
 /** Every vault blob starts with this marker, in files and in `!vault` values alike. */
 export const VAULT_HEADER = '$ANSIBLE_VAULT';
@@ -33,10 +33,7 @@ export function isVaultEnvelope(data: Uint8Array | string): boolean {
 
 /** Splits header and body; the body is the remaining lines joined, as Ansible reads it. */
 export function parseEnvelope(text: string, origin: VaultOrigin = {}): VaultEnvelope {
-  if (!isVaultEnvelope(text)) {
-    const what = origin.file === undefined ? 'input' : origin.file;
-    throw vaultFormatError(`${what} is not vault encrypted data (it must start with ${VAULT_HEADER} and be ASCII)`, origin);
-  }
+  if (!isVaultEnvelope(text)) throw notVaultDataError(origin);
   const lines = text.split(/\r\n|\r|\n/);
   const header = (lines[0] ?? '').trim().split(';').map((part) => part.trim());
   if (header[0] !== VAULT_HEADER || header.length < 3 || header.length > 4) {
