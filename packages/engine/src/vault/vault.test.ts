@@ -131,6 +131,19 @@ describe('choosing secrets', () => {
     expect((error as { describe(): string }).describe()).toMatch(/^group_vars\/all\.yml:3:14: Decryption failed/);
   });
 
+  it('checks many values up front and reports the first that fails, with its position', async () => {
+    const good = secret('default', 'right');
+    const vault = vaultWith(good);
+    const ok = await vault.encrypt('a', good);
+    const bad = await vault.encrypt('b', secret('default', 'wrong'));
+    const at = (line: number) => ({ file: 'host_vars/web.yml', line, column: 7 });
+    await expect(vault.checkAll([{ ciphertext: ok, location: at(1) }])).resolves.toBeUndefined();
+    const error = await vault
+      .checkAll([{ ciphertext: ok, location: at(1) }, { ciphertext: bad, location: at(4) }, { ciphertext: 'junk', location: at(9) }])
+      .catch((e: unknown) => e);
+    expect((error as { describe(): string }).describe()).toMatch(/^host_vars\/web\.yml:4:7: Decryption failed/);
+  });
+
   it('says so when there are no secrets at all', async () => {
     const text = await vaultWith().encrypt('x', secret('default', 'a'));
     await expect(vaultWith().decrypt(text, { file: 'v.yml' })).rejects.toThrow('Attempting to decrypt but no vault secrets found on v.yml');

@@ -67,6 +67,18 @@ export class Vault {
     return decodeUtf8(plaintext, origin);
   }
 
+  /**
+   * Proves every value opens with the known secrets, so a wrong or missing
+   * password stops a run before any host is contacted. Plaintext is dropped;
+   * the derived keys stay cached, so the real use later costs no PBKDF2 again.
+   * Throws the error of the first failing value in the given order.
+   */
+  async checkAll(values: Iterable<VaultTextLike>): Promise<void> {
+    const outcomes = await Promise.allSettled([...values].map((value) => this.decryptText(value)));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
+
   async encrypt(plaintext: string | Uint8Array, secret: VaultSecret, options: EncryptOptions = {}): Promise<string> {
     const bytes = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : Buffer.from(plaintext);
     if (isVaultEnvelope(bytes)) throw alreadyEncryptedError();
