@@ -78,6 +78,7 @@ describe('building the secret list', () => {
     expect(slugs).toEqual(['ops@o', 'dev@d', 'default@p', 'default@cfg', 'default@prompt_ask_vault_pass']);
     expect(vaultIdSlugs({ cwd: dir, autoPrompt: true })).toEqual(['default@prompt_ask_vault_pass']);
     expect(vaultIdSlugs({ cwd: dir })).toEqual([]);
+    expect(vaultIdSlugs({ cwd: dir, settings: { askVaultPass: true } })).toEqual(['default@prompt_ask_vault_pass']);
   });
 
   it('reads files relative to cwd and labels them', async () => {
@@ -133,6 +134,10 @@ describe('settings from the environment', () => {
     expect(vaultSettingsFromEnv({ ANSIBLE_VAULT_PASSWORD_FILE: '' }, { passwordFile: 'c' }).passwordFile).toBe('c');
     expect(vaultSettingsFromEnv({ ANSIBLE_VAULT_IDENTITY_LIST: 'dev@a, prod@b', ANSIBLE_VAULT_ID_MATCH: 'yes' })).toMatchObject({
       identityList: ['dev@a', 'prod@b'],
+      idMatch: true,
+    });
+    expect(vaultSettingsFromEnv({ ANSIBLE_ASK_VAULT_PASS: 'False' }, { askVaultPass: true, idMatch: true })).toMatchObject({
+      askVaultPass: false,
       idMatch: true,
     });
   });

@@ -51,7 +51,8 @@ export function vaultIdSlugs(request: SecretRequest): string[] {
   const files = [...(request.passwordFiles ?? [])];
   if (request.settings?.passwordFile !== undefined) files.push(request.settings.passwordFile);
   for (const file of files) slugs.push(`${DEFAULT_VAULT_ID}@${file}`);
-  if (request.askVaultPass === true || (slugs.length === 0 && request.autoPrompt === true)) slugs.push(`${DEFAULT_VAULT_ID}@${ASK_VAULT_PASS}`);
+  const ask = request.askVaultPass === true || request.settings?.askVaultPass === true;
+  if (ask || (slugs.length === 0 && request.autoPrompt === true)) slugs.push(`${DEFAULT_VAULT_ID}@${ASK_VAULT_PASS}`);
   return slugs;
 }
 

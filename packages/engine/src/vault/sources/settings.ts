@@ -11,6 +11,8 @@ export interface VaultSettings {
   idMatch?: boolean | undefined;
   /** vault_encrypt_identity: default for --encrypt-vault-id. */
   encryptIdentity?: string | undefined;
+  /** ask_vault_pass: behave as if --ask-vault-pass were given. */
+  askVaultPass?: boolean | undefined;
 }
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on', 'y', 't']);
@@ -24,12 +26,17 @@ function list(value: string | undefined): string[] | undefined {
   return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
+function flag(value: string | undefined, fallback: boolean | undefined): boolean | undefined {
+  const text = nonEmpty(value);
+  return text === undefined ? fallback : TRUE_WORDS.has(text.toLowerCase());
+}
+
 export function vaultSettingsFromEnv(env: NodeJS.ProcessEnv, config: VaultSettings = {}): VaultSettings {
-  const idMatch = nonEmpty(env['ANSIBLE_VAULT_ID_MATCH']);
   return {
     passwordFile: nonEmpty(env['TSIBLE_VAULT_PASSWORD_FILE']) ?? nonEmpty(env['ANSIBLE_VAULT_PASSWORD_FILE']) ?? config.passwordFile,
     identityList: list(env['ANSIBLE_VAULT_IDENTITY_LIST']) ?? config.identityList,
-    idMatch: idMatch === undefined ? config.idMatch : TRUE_WORDS.has(idMatch.toLowerCase()),
+    idMatch: flag(env['ANSIBLE_VAULT_ID_MATCH'], config.idMatch),
+    askVaultPass: flag(env['ANSIBLE_ASK_VAULT_PASS'], config.askVaultPass),
     encryptIdentity: nonEmpty(env['ANSIBLE_VAULT_ENCRYPT_IDENTITY']) ?? config.encryptIdentity,
   };
 }
