@@ -23,7 +23,7 @@ export interface RunOptions {
 /** Runs the built CLI as a user would, with a clean vault environment. */
 export function runTsible(args: string[], options: RunOptions): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  for (const key of ['ANSIBLE_VAULT_PASSWORD_FILE', 'TSIBLE_VAULT_PASSWORD_FILE', 'ANSIBLE_VAULT_IDENTITY_LIST', 'EDITOR']) {
+  for (const key of ['ANSIBLE_CONFIG', 'TSIBLE_CONFIG', 'ANSIBLE_VAULT_PASSWORD_FILE', 'TSIBLE_VAULT_PASSWORD_FILE', 'ANSIBLE_VAULT_IDENTITY_LIST', 'ANSIBLE_ASK_VAULT_PASS', 'EDITOR']) {
     if (options.env?.[key] === undefined) delete env[key];
   }
   return new Promise((resolve, reject) => {

@@ -116,6 +116,14 @@ describe('tsible vault encrypt / decrypt / view', () => {
     put('pw.sh', `#!/bin/sh\ncat '${DEFAULT_PW}'\n`, 0o700);
     expect((await run(['view', 'v.vault'], { env: { TSIBLE_VAULT_PASSWORD_FILE: join(dir, 'pw.sh') } })).stdout).toBe(fixture('plaintext/multiline.yml').toString());
   });
+
+  it('takes vault_password_file and vault_identity_list from ansible.cfg', async () => {
+    put('v.vault', fixture('ansible/multiline.yml.vault'));
+    put('d.vault', fixture('ansible/multiline.dev.vault'));
+    put('ansible.cfg', `[defaults]\nvault_password_file = ${DEFAULT_PW}\nvault_identity_list = dev@${DEV_PW}\n`);
+    expect((await run(['view', 'v.vault'])).stdout).toBe(fixture('plaintext/multiline.yml').toString());
+    expect((await run(['view', 'd.vault'])).stdout).toBe(fixture('plaintext/multiline.yml').toString());
+  });
 });
 
 describe('tsible vault encrypt_string', () => {

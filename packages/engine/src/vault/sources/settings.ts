@@ -1,3 +1,5 @@
+import type { Config } from '../../config/config.js';
+
 /**
  * Vault settings that come from configuration (ansible.cfg [defaults]) or the
  * environment. The environment wins over the config file, as in Ansible.
@@ -38,5 +40,22 @@ export function vaultSettingsFromEnv(env: NodeJS.ProcessEnv, config: VaultSettin
     idMatch: flag(env['ANSIBLE_VAULT_ID_MATCH'], config.idMatch),
     askVaultPass: flag(env['ANSIBLE_ASK_VAULT_PASS'], config.askVaultPass),
     encryptIdentity: nonEmpty(env['ANSIBLE_VAULT_ENCRYPT_IDENTITY']) ?? config.encryptIdentity,
+  };
+}
+
+/**
+ * Settings from a loaded configuration (ansible.cfg plus its ANSIBLE_/TSIBLE_
+ * environment overrides); the few vault settings the registry does not carry
+ * come from the environment.
+ */
+export function vaultSettingsFromConfig(config: Config, env: NodeJS.ProcessEnv): VaultSettings {
+  const envOnly = vaultSettingsFromEnv(env);
+  const list = config.get('DEFAULT_VAULT_IDENTITY_LIST');
+  return {
+    passwordFile: config.get('DEFAULT_VAULT_PASSWORD_FILE') ?? undefined,
+    identityList: list.length === 0 ? undefined : list,
+    askVaultPass: config.get('DEFAULT_ASK_VAULT_PASS'),
+    idMatch: envOnly.idMatch,
+    encryptIdentity: envOnly.encryptIdentity,
   };
 }

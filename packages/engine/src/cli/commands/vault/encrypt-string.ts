@@ -5,6 +5,7 @@ import { ttyPrompter } from '../../../vault/sources/tty-prompt.js';
 import { secretForEncrypting, type EncryptChoiceOptions } from './action-secrets.js';
 import { isTty, readStdin, say, STDIO, writeOutput } from './io.js';
 import type { OutputOptions } from './file-actions.js';
+import { loadCliVaultSettings } from './options.js';
 
 export interface EncryptStringOptions extends EncryptChoiceOptions, OutputOptions {
   prompt?: boolean;
@@ -70,7 +71,7 @@ export async function encryptStringAction(argv: string[], options: EncryptString
   const args = argv.filter((a) => a !== STDIO);
   const readsStdin = argv.includes(STDIO) || options.stdinName !== undefined || (argv.length === 0 && options.prompt !== true);
   if (options.prompt === true && readsStdin) throw vaultOptionsError('The --prompt option is not supported if also reading input from stdin');
-  const { secrets, secret } = await secretForEncrypting(options, ctx);
+  const { secrets, secret } = await secretForEncrypting(options, ctx, await loadCliVaultSettings(ctx));
   const items: Plaintext[] = [];
   if (options.prompt === true) items.push(await fromPrompt(options));
   if (readsStdin) items.push(await fromStdin(options, ctx));

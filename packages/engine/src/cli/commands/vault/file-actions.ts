@@ -6,7 +6,7 @@ import { createVaultFile, editVaultFile, rekeyVaultFiles } from '../../../vault/
 import { splitCommand } from '../../../vault/files/split-command.js';
 import { newSecretForRekey, secretForEncrypting, secretsForReading, type EncryptChoiceOptions, type RekeyOptions } from './action-secrets.js';
 import { isTty, readInput, say, STDIO, writeOutput } from './io.js';
-import type { VaultPasswordOptions } from './options.js';
+import { loadCliVaultSettings, type VaultPasswordOptions } from './options.js';
 
 export interface OutputOptions {
   output?: string;
@@ -28,7 +28,7 @@ function editorOf(ctx: CliContext): string {
 
 export async function encryptAction(files: string[], options: EncryptChoiceOptions & OutputOptions, ctx: CliContext): Promise<void> {
   checkOutput(files, options);
-  const { secrets, secret } = await secretForEncrypting(options, ctx);
+  const { secrets, secret } = await secretForEncrypting(options, ctx, await loadCliVaultSettings(ctx));
   const vault = new Vault(secrets);
   if (files.length === 0 && isTty(process.stdin)) say(ctx, 'Reading plaintext input from stdin');
   const results: Array<[string, Buffer]> = [];
@@ -41,7 +41,7 @@ export async function encryptAction(files: string[], options: EncryptChoiceOptio
 
 export async function decryptAction(files: string[], options: VaultPasswordOptions & OutputOptions, ctx: CliContext): Promise<void> {
   checkOutput(files, options);
-  const vault = new Vault(await secretsForReading(options, ctx));
+  const vault = new Vault(await secretsForReading(options, ctx, await loadCliVaultSettings(ctx)));
   if (files.length === 0 && isTty(process.stdin)) say(ctx, 'Reading ciphertext input from stdin');
   const results: Array<[string, Buffer]> = [];
   for (const file of files.length === 0 ? [STDIO] : files) {
@@ -70,7 +70,7 @@ async function page(text: string, ctx: CliContext): Promise<void> {
 }
 
 export async function viewAction(files: string[], options: VaultPasswordOptions, ctx: CliContext): Promise<void> {
-  const vault = new Vault(await secretsForReading(options, ctx));
+  const vault = new Vault(await secretsForReading(options, ctx, await loadCliVaultSettings(ctx)));
   for (const file of files) {
     const plaintext = await vault.decrypt(await readInput(file), { file });
     await page(plaintext.toString('utf8'), ctx);
@@ -78,19 +78,20 @@ export async function viewAction(files: string[], options: VaultPasswordOptions,
 }
 
 export async function editAction(files: string[], options: VaultPasswordOptions, ctx: CliContext): Promise<void> {
-  const vault = new Vault(await secretsForReading(options, ctx));
+  const vault = new Vault(await secretsForReading(options, ctx, await loadCliVaultSettings(ctx)));
   for (const file of files) await editVaultFile(vault, file, { editor: editorOf(ctx), events: ctx.sink(options.verbose ?? 0) });
 }
 
 export async function createAction(files: string[], options: EncryptChoiceOptions, ctx: CliContext): Promise<void> {
   if (files.length !== 1) throw vaultOptionsError('tsible vault create can take only one filename argument');
-  const { secrets, secret } = await secretForEncrypting(options, ctx);
+  const { secrets, secret } = await secretForEncrypting(options, ctx, await loadCliVaultSettings(ctx));
   await createVaultFile(new Vault(secrets), files[0] as string, secret, { editor: editorOf(ctx), events: ctx.sink(options.verbose ?? 0) });
 }
 
 export async function rekeyAction(files: string[], options: RekeyOptions, ctx: CliContext): Promise<void> {
-  const vault = new Vault(await secretsForReading(options, ctx));
-  const newSecret = await newSecretForRekey(options, ctx);
+  const settings = await loadCliVaultSettings(ctx);
+  const vault = new Vault(await secretsForReading(options, ctx, settings));
+  const newSecret = await newSecretForRekey(options, ctx, settings);
   await rekeyVaultFiles(vault, files, newSecret);
   say(ctx, 'Rekey successful');
 }

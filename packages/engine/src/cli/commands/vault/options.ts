@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { countVerbosity } from '../../context.js';
 import { loadVaultSecrets, type SecretRequest } from '../../../vault/sources/load-secrets.js';
-import { vaultSettingsFromEnv, type VaultSettings } from '../../../vault/sources/settings.js';
+import { vaultSettingsFromConfig, type VaultSettings } from '../../../vault/sources/settings.js';
 import type { VaultSecrets } from '../../../vault/secrets/vault-secrets.js';
 
 /** Password options shared by `tsible vault` and every command that reads vaulted content. */
@@ -28,23 +28,32 @@ export function addVerbosityOption(command: Command): Command {
   return command.option('-v, --verbose', 'more output (-vvv for stack traces on errors)', countVerbosity, 0);
 }
 
-/** Reads the password options (and env/config settings) into a request for loadVaultSecrets. */
+/** Vault settings from ansible.cfg and the environment, for commands that have not loaded the config yet. */
+export async function loadCliVaultSettings(ctx: CliContext): Promise<VaultSettings> {
+  const { loadConfig } = await import('../../../config/config.js');
+  return vaultSettingsFromConfig(await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink: ctx.sink(0) }), ctx.env);
+}
+
+/** Reads the password options and settings into a request for loadVaultSecrets. */
 export function secretRequestFrom(
   options: VaultPasswordOptions & { vaultPassFile?: string[] },
   ctx: CliContext,
-  config: VaultSettings = {},
+  settings: VaultSettings,
 ): SecretRequest & { settings: VaultSettings } {
   return {
     vaultIds: options.vaultId ?? [],
     passwordFiles: [...(options.vaultPasswordFile ?? []), ...(options.vaultPassFile ?? [])],
     askVaultPass: options.askVaultPass === true,
-    settings: vaultSettingsFromEnv(ctx.env, config),
+    settings,
     cwd: ctx.cwd,
     events: ctx.sink(options.verbose ?? 0),
   };
 }
 
-/** The secrets a playbook/ad-hoc run uses: no automatic prompt, as ansible-playbook. */
-export function vaultSecretsFromCli(options: VaultPasswordOptions, ctx: CliContext, config: VaultSettings = {}): Promise<VaultSecrets> {
-  return loadVaultSecrets({ ...secretRequestFrom(options, ctx, config), autoPrompt: false });
+/**
+ * The secrets a playbook/ad-hoc run uses: no automatic prompt, as
+ * ansible-playbook. `settings` come from vaultSettingsFromConfig(config, env).
+ */
+export function vaultSecretsFromCli(options: VaultPasswordOptions, ctx: CliContext, settings: VaultSettings): Promise<VaultSecrets> {
+  return loadVaultSecrets({ ...secretRequestFrom(options, ctx, settings), autoPrompt: false });
 }
