@@ -124,6 +124,13 @@ describe('tsible vault encrypt / decrypt / view', () => {
     expect((await run(['view', 'v.vault'])).stdout).toBe(fixture('plaintext/multiline.yml').toString());
     expect((await run(['view', 'd.vault'])).stdout).toBe(fixture('plaintext/multiline.yml').toString());
   });
+
+  it('labels unnamed passwords with vault_identity, as ansible-vault does', async () => {
+    put('a.yml', 'a: 1\n');
+    put('ansible.cfg', '[defaults]\nvault_identity = ops\n');
+    expect((await run(['encrypt', '--vault-password-file', DEFAULT_PW, 'a.yml'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'a.yml'), 'utf8').split('\n')[0]).toBe('$ANSIBLE_VAULT;1.2;AES256;ops');
+  });
 });
 
 describe('tsible vault encrypt_string', () => {

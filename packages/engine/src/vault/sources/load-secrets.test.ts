@@ -79,6 +79,7 @@ describe('building the secret list', () => {
     expect(vaultIdSlugs({ cwd: dir, autoPrompt: true })).toEqual(['default@prompt_ask_vault_pass']);
     expect(vaultIdSlugs({ cwd: dir })).toEqual([]);
     expect(vaultIdSlugs({ cwd: dir, settings: { askVaultPass: true } })).toEqual(['default@prompt_ask_vault_pass']);
+    expect(vaultIdSlugs({ cwd: dir, passwordFiles: ['p'], askVaultPass: true, settings: { defaultIdentity: 'ops' } })).toEqual(['ops@p', 'ops@prompt_ask_vault_pass']);
   });
 
   it('reads files relative to cwd and labels them', async () => {

@@ -45,14 +45,20 @@ export function splitVaultId(slug: string): Slug {
   return { label: slug.slice(0, at), source: slug.slice(at + 1) };
 }
 
+/** The label for sources named without one (vault_identity, normally `default`). */
+function defaultLabel(request: SecretRequest): string {
+  return request.settings?.defaultIdentity ?? DEFAULT_VAULT_ID;
+}
+
 /** The slugs in Ansible's order: identity list, --vault-id, password files, then a prompt. */
 export function vaultIdSlugs(request: SecretRequest): string[] {
+  const label = defaultLabel(request);
   const slugs = [...(request.settings?.identityList ?? []), ...(request.vaultIds ?? [])];
   const files = [...(request.passwordFiles ?? [])];
   if (request.settings?.passwordFile !== undefined) files.push(request.settings.passwordFile);
-  for (const file of files) slugs.push(`${DEFAULT_VAULT_ID}@${file}`);
+  for (const file of files) slugs.push(`${label}@${file}`);
   const ask = request.askVaultPass === true || request.settings?.askVaultPass === true;
-  if (ask || (slugs.length === 0 && request.autoPrompt === true)) slugs.push(`${DEFAULT_VAULT_ID}@${ASK_VAULT_PASS}`);
+  if (ask || (slugs.length === 0 && request.autoPrompt === true)) slugs.push(`${label}@${ASK_VAULT_PASS}`);
   return slugs;
 }
 
@@ -86,7 +92,7 @@ export async function loadVaultSecrets(request: SecretRequest): Promise<VaultSec
   let lastError: unknown;
   for (const slug of vaultIdSlugs(request)) {
     const { label, source } = splitVaultId(slug);
-    const id = label === undefined || label === '' ? DEFAULT_VAULT_ID : label;
+    const id = label === undefined || label === '' ? defaultLabel(request) : label;
     if (source === PROMPT || source === ASK_VAULT_PASS) {
       const password = await promptedPassword(prompter, promptQuestions(source, id, request.newPassword === true));
       secrets.push(new VaultSecret(id, password, 'prompt'));

@@ -15,6 +15,8 @@ export interface VaultSettings {
   encryptIdentity?: string | undefined;
   /** ask_vault_pass: behave as if --ask-vault-pass were given. */
   askVaultPass?: boolean | undefined;
+  /** vault_identity: the label of passwords given without one (`default` unless set). */
+  defaultIdentity?: string | undefined;
 }
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on', 'y', 't']);
@@ -39,6 +41,7 @@ export function vaultSettingsFromEnv(env: NodeJS.ProcessEnv, config: VaultSettin
     identityList: list(env['ANSIBLE_VAULT_IDENTITY_LIST']) ?? config.identityList,
     idMatch: flag(env['ANSIBLE_VAULT_ID_MATCH'], config.idMatch),
     askVaultPass: flag(env['ANSIBLE_ASK_VAULT_PASS'], config.askVaultPass),
+    defaultIdentity: nonEmpty(env['ANSIBLE_VAULT_IDENTITY']) ?? config.defaultIdentity,
     encryptIdentity: nonEmpty(env['ANSIBLE_VAULT_ENCRYPT_IDENTITY']) ?? config.encryptIdentity,
   };
 }
@@ -55,6 +58,7 @@ export function vaultSettingsFromConfig(config: Config, env: NodeJS.ProcessEnv):
     passwordFile: config.get('DEFAULT_VAULT_PASSWORD_FILE') ?? undefined,
     identityList: list.length === 0 ? undefined : list,
     askVaultPass: config.get('DEFAULT_ASK_VAULT_PASS'),
+    defaultIdentity: config.get('DEFAULT_VAULT_IDENTITY'),
     idMatch: envOnly.idMatch,
     encryptIdentity: envOnly.encryptIdentity,
   };
