@@ -71,10 +71,9 @@ describe('tsible vault edit', () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it('removes the plaintext when killed by a signal while the editor is open', async () => {
-    const path = put('v.yml', fixture('ansible/multiline.yml.vault'));
-    const script = editor('exec sleep 30');
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+  /** Starts an edit and, once the editor is open, sends tsible `signal` (then runs `after`). */
+  function editAndSignal(script: string, signal: NodeJS.Signals, after: () => void = () => undefined) {
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const child = spawn(process.execPath, [TSIBLE_BIN, 'vault', 'edit', '--vault-password-file', DEFAULT_PW, 'v.yml'], {
         cwd: dir,
         env: { ...process.env, EDITOR: script, TMPDIR: temp },
@@ -83,18 +82,34 @@ describe('tsible vault edit', () => {
       const poll = setInterval(() => {
         if (existsSync(join(dir, 'dir-mode'))) {
           clearInterval(poll);
-          child.kill('SIGTERM');
+          child.kill(signal);
+          setTimeout(after, 200);
         }
       }, 20);
-      child.on('exit', (code, signal) => {
+      child.on('exit', (code, sig) => {
         clearInterval(poll);
-        resolve({ code, signal });
+        resolve({ code, signal: sig });
       });
     });
-    const { signal } = await exited;
+  }
+
+  it('removes the plaintext when terminated while the editor is open', async () => {
+    const path = put('v.yml', fixture('ansible/multiline.yml.vault'));
+    const { signal } = await editAndSignal(editor('exec sleep 30'), 'SIGTERM');
     expect(signal).toBe('SIGTERM');
     expect(readdirSync(temp)).toEqual([]);
     expect(readFileSync(path).equals(fixture('ansible/multiline.yml.vault'))).toBe(true);
+  });
+
+  it('leaves Ctrl-C to the editor, and saves what it writes afterwards', async () => {
+    put('v.yml', fixture('ansible/multiline.yml.vault'));
+    const go = join(dir, 'go');
+    const script = editor(`while [ ! -e "${go}" ]; do sleep 0.05; done\necho "after: interrupt" >> "$f"`);
+    const result = await editAndSignal(script, 'SIGINT', () => writeFileSync(go, ''));
+    expect(result).toEqual({ code: 0, signal: null });
+    expect(readdirSync(temp)).toEqual([]);
+    const view = await run(['view', '--vault-password-file', DEFAULT_PW, 'v.yml'], 'true');
+    expect(view.stdout).toBe(`${fixture('plaintext/multiline.yml').toString()}after: interrupt\n`);
   });
 });
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { vaultFileError } from '../errors.js';
 import { splitCommand } from './split-command.js';
 
-const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Signals that end tsible: the plaintext is removed first. */
+const CLEANUP_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
 
 export interface EditOptions {
   /** The editor command line, e.g. $EDITOR; split like a shell would. */
@@ -55,10 +56,15 @@ export async function editPlaintext(initial: Uint8Array, options: EditOptions): 
     removeHandlers();
     process.kill(process.pid, signal);
   };
+  // Ctrl-C reaches the whole foreground group; the editor decides what it
+  // means (as with system(3)), and tsible cleans up once the editor is done.
+  const ignoreInterrupt = (): void => undefined;
   const removeHandlers = (): void => {
     for (const s of CLEANUP_SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('SIGINT', ignoreInterrupt);
   };
   for (const s of CLEANUP_SIGNALS) process.on(s, onSignal);
+  process.on('SIGINT', ignoreInterrupt);
   try {
     writeFileSync(file, initial, { mode: 0o600, flag: 'wx' });
     let status: number | null;
