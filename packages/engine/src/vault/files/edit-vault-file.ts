@@ -38,7 +38,7 @@ export async function editVaultFile(vault: Vault, path: string, settings: Editor
 export async function createVaultFile(vault: Vault, path: string, secret: VaultSecret, settings: EditorSettings): Promise<void> {
   const dir = dirname(path);
   if (!(await exists(dir))) {
-    settings.events && new Emitter(settings.events).warn('vault.create_dir', `${dir} does not exist, creating...`);
+    if (settings.events !== undefined) new Emitter(settings.events).warn('vault.create_dir', `${dir} does not exist, creating...`);
     await mkdir(dir, { recursive: true, mode: 0o700 });
   }
   if (await exists(path)) throw vaultFileError(`${path} exists, please use 'edit' instead`);
