@@ -155,6 +155,15 @@ describe('tsible vault encrypt_string', () => {
     expect(dec.stdout).toBe('from stdin\n');
   });
 
+  it('writes --output to a 0600 file, as ansible-vault (no trailing newline)', async () => {
+    const out = await run(['encrypt_string', '--vault-password-file', DEFAULT_PW, '--output', 'snippet.yml', '-n', 'k', 'v']);
+    expect(out).toEqual({ code: 0, stdout: '', stderr: '' });
+    const written = readFileSync(join(dir, 'snippet.yml'), 'utf8');
+    expect(written.startsWith('k: !vault |\n          $ANSIBLE_VAULT;1.1;AES256\n')).toBe(true);
+    expect(written.endsWith('\n')).toBe(false);
+    expect(statSync(join(dir, 'snippet.yml')).mode & 0o777).toBe(0o600);
+  });
+
   it('refuses empty input like ansible-vault', async () => {
     const empty = await run(['encrypt_string', '--vault-password-file', DEFAULT_PW, '']);
     expect(empty).toEqual({ code: 5, stdout: '', stderr: 'ERROR! The plaintext provided from the command line args was empty, not encrypting\n' });
