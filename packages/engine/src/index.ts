@@ -7,4 +7,5 @@ export * from './connection/unreachable.js';
 export * from './loader/yaml.js';
 export * from './config/config.js';
 export * from './config/settings.js';
+export * from './lab/index.js';
 export * from './vault/index.js';
