@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
 import { countVerbosity, type CliContext } from '../context.js';
+import { addVaultPasswordOptions, type VaultPasswordOptions } from './vault/options.js';
 
-interface PlaybookOptions {
+interface PlaybookOptions extends VaultPasswordOptions {
   inventory: string[];
   limit?: string;
   tags: string[];
@@ -24,7 +25,7 @@ export interface PlaybookCommandDeps {
 
 /** `tsible playbook`: ansible-playbook's options; listing modes and syntax check work without touching hosts. */
 export function registerPlaybookCommand(program: Command, ctx: CliContext, deps: PlaybookCommandDeps = {}): void {
-  program
+  const command = program
     .command('playbook')
     .description('Run Ansible playbooks, or check/list them (--syntax-check, --list-hosts, --list-tasks, --list-tags)')
     .argument('<playbook...>', 'playbook file(s)')
@@ -53,12 +54,9 @@ export function registerPlaybookCommand(program: Command, ctx: CliContext, deps:
     .option('-T, --timeout <seconds>', 'override the connection timeout in seconds')
     .option('--private-key <file>', 'use this file to authenticate the connection')
     .option('--ssh-common-args <args>', 'common arguments to pass to ssh')
-    .option('--vault-id <id>', 'the vault identity to use (repeatable)', collect, [])
-    .option('--vault-password-file <file>', 'vault password file (repeatable)', collect, [])
-    .option('-J, --ask-vault-password', 'ask for vault password')
     .addOption(new Option('-f, --forks <n>', 'number of parallel processes to use').argParser(positiveInt))
-    .option('-v, --verbose', 'verbose mode (-vvv for more)', countVerbosity, 0)
-    .action(async (playbooks: string[], options: PlaybookOptions) => {
+    .option('-v, --verbose', 'verbose mode (-vvv for more)', countVerbosity, 0);
+  addVaultPasswordOptions(command).action(async (playbooks: string[], options: PlaybookOptions) => {
       const listing = options.syntaxCheck || options.listHosts || options.listTasks || options.listTags;
       if (!listing) {
         throw new TsibleError('running playbooks is not available yet; use --syntax-check, --list-hosts, --list-tasks or --list-tags', {
