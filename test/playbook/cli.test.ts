@@ -41,7 +41,7 @@ describe('tsible playbook (CLI)', () => {
   });
 
   it('prints ERROR! file:line:col and exits 4 on a malformed playbook', () => {
-    const run = tsible(join(fixtures, 'err-play-attr'), 'site.yml', '--syntax-check');
+    const run = tsible(join(fixtures, 'err-play-attr'), '-i', '../hosts.ini', 'site.yml', '--syntax-check');
     expect(run.code).toBe(4);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(`ERROR! ${join(fixtures, 'err-play-attr/site.yml')}:3:3: 'taks' is not a valid attribute for a Play\ndid you mean 'tasks'?\n`);
@@ -59,6 +59,19 @@ describe('tsible playbook (CLI)', () => {
     expect(missing.stderr).toBe('ERROR! the playbook: nope.yml could not be found\n');
     expect(tsible(fixtures, 'basic/site.yml', '--no-such-option').code).toBe(5);
     expect(tsible(fixtures, 'basic/site.yml', '--list-tasks', '-f', 'zero').code).toBe(5);
+  });
+
+  it('warns like ansible-playbook when no inventory was given', () => {
+    const run = tsible(join(fixtures, 'roles-deps'), 'site.yml', '--syntax-check', '-i', 'missing.ini');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('[WARNING]: Unable to parse ');
+    expect(run.stderr).toContain("[WARNING]: provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'\n");
+  });
+
+  it('--list-hosts lists the hosts of each play with --limit applied', () => {
+    const run = tsible(join(fixtures, 'limit'), '-i', '../hosts.ini', 'site.yml', '--list-hosts', '-l', 'web1,db2,localhost');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("\n  play #3 (db,web:!web2): db,web:!web2\tTAGS: []\n    pattern: ['db', 'web:!web2']\n    hosts (2):\n      db2\n      web1\n");
   });
 
   it('says that running is not available yet instead of pretending to run', () => {

@@ -6,7 +6,7 @@ import { loadInventory } from '../inventory/load.js';
 import { selectTargets } from '../inventory/targets.js';
 import { displayPlay } from '../playbook/listing/play-display.js';
 import { formatListing } from '../playbook/listing/format-listing.js';
-import { loadPlaybook } from '../playbook/load/playbook.js';
+import { checkPlaybookPath, loadPlaybook } from '../playbook/load/playbook.js';
 import { providedActions } from '../playbook/provided-actions.js';
 import { tagSelection } from '../playbook/tag-selection.js';
 import { vaultSettingsFromConfig } from '../vault/sources/settings.js';
@@ -22,6 +22,8 @@ import { parseExtraVars } from './extra-vars.js';
  * loaded and printed.
  */
 export async function inspectPlaybooks(paths: readonly string[], options: PlaybookOptions, ctx: CliContext, actions?: ReadonlySet<string>): Promise<string> {
+  // Missing playbooks are reported before anything else is loaded, as ansible-playbook does.
+  for (const path of paths) checkPlaybookPath(path, ctx.cwd);
   const knownActions = actions ?? (await providedActions());
   const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
   const sink = ctx.sink(options.verbose);

@@ -19,11 +19,17 @@ const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook', 'ansi
  * Throws a TsibleError naming file:line:col for anything malformed.
  */
 export function loadPlaybook(path: string, options: PlaybookLoadOptions): Playbook {
-  const file = resolve(options.cwd ?? process.cwd(), path);
-  if (!existsSync(file)) throw loadError('TSIBLE_PLAYBOOK_NOT_FOUND', `the playbook: ${path} could not be found`, undefined);
-  if (!isFile(file)) throw loadError('TSIBLE_PLAYBOOK_NOT_FOUND', `the playbook: ${path} does not appear to be a file`, undefined);
+  const file = checkPlaybookPath(path, options.cwd);
   const scope = rootScope(options, dirname(file), file);
   return { file, basedir: dirname(file), plays: loadPlaysFrom(file, scope, undefined) };
+}
+
+/** The playbook's absolute path; Ansible's errors when it is missing or not a file. */
+export function checkPlaybookPath(path: string, cwd: string = process.cwd()): string {
+  const file = resolve(cwd, path);
+  if (!existsSync(file)) throw loadError('TSIBLE_PLAYBOOK_NOT_FOUND', `the playbook: ${path} could not be found`, undefined);
+  if (!isFile(file)) throw loadError('TSIBLE_PLAYBOOK_NOT_FOUND', `the playbook: ${path} does not appear to be a file`, undefined);
+  return file;
 }
 
 function loadPlaysFrom(file: string, scope: LoadScope, importedBy: PlaybookImport | undefined): Play[] {
