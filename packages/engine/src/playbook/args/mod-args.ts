@@ -1,7 +1,7 @@
 import { UnsafeText } from '../../loader/tagged-values.js';
 import { didYouMean } from '../did-you-mean.js';
 import { isMapping, parserError } from '../errors.js';
-import { pythonTypeName } from '../python-repr.js';
+import { pythonTypeName } from '../python-type-name.js';
 import { HANDLER_KEYWORDS, NON_ACTION_KEYS, TASK_KEYWORDS } from '../keywords.js';
 import { locate } from '../yaml-source.js';
 import { acceptsRawParams, IMPORT_PLAYBOOK_HINT, isFreeForm, isKnownAction, shortActionName } from './action-names.js';

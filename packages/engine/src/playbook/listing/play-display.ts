@@ -4,7 +4,7 @@ import { isFile } from '../load/paths.js';
 import { readYamlFile } from '../yaml-source.js';
 import type { Play } from '../model.js';
 import { hasTemplate, renderSimple, renderSimpleList } from '../simple-template.js';
-import { pythonRepr } from '../python-repr.js';
+import { pythonRepr } from '../../text/python-format.js';
 
 export interface PlayDisplay {
   hosts: string[];

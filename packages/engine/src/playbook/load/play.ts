@@ -1,5 +1,5 @@
 import { isMapping, parserError } from '../errors.js';
-import { pythonTypeName } from '../python-repr.js';
+import { pythonTypeName } from '../python-type-name.js';
 import { PLAY_KEYWORDS } from '../keywords.js';
 import type { Play, PlaybookImport, VarsPrompt } from '../model.js';
 import { locate } from '../yaml-source.js';

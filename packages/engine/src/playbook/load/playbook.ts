@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { isMapping, loadError, parserError } from '../errors.js';
-import { pythonTypeName } from '../python-repr.js';
+import { pythonTypeName } from '../python-type-name.js';
 import { IMPORT_PLAYBOOK_KEYWORDS } from '../keywords.js';
 import type { Play, Playbook, PlaybookImport } from '../model.js';
 import { renderSimple } from '../simple-template.js';

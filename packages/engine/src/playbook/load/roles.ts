@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { SourceLocation } from '../../errors/source-location.js';
 import { closestName } from '../did-you-mean.js';
 import { isMapping, loadError, parserError } from '../errors.js';
-import { pythonTypeName } from '../python-repr.js';
+import { pythonTypeName } from '../python-type-name.js';
 import { ROLE_ENTRY_KEYWORDS } from '../keywords.js';
 import type { Block, ImportScope, Keywords, RoleInstance } from '../model.js';
 import { renderSimple } from '../simple-template.js';

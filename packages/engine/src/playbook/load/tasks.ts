@@ -1,7 +1,8 @@
 import { IMPORT_PLAYBOOK_HINT } from '../args/action-names.js';
 import { resolveAction, type ResolvedAction } from '../args/mod-args.js';
 import { isMapping, loadError, parserError } from '../errors.js';
-import { pythonRepr, pythonTypeName } from '../python-repr.js';
+import { pythonTypeName } from '../python-type-name.js';
+import { pythonRepr } from '../../text/python-format.js';
 import { INCLUDE_ROLE_OPTIONS, INCLUDE_TASKS_OPTIONS, isLoopKeyword } from '../keywords.js';
 import type { Block, DynamicInclude, Loop, Task, TaskListEntry } from '../model.js';
 import { hasTemplate } from '../simple-template.js';
