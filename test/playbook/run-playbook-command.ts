@@ -23,16 +23,20 @@ export interface CommandRun {
  * read here; the option parsing itself is covered by the CLI test.
  */
 export async function runPlaybookCommand(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
-  const options: PlaybookOptions = { inventory: [], tags: [], skipTags: [], extraVars: [], verbose: 0 };
+  const inventory: string[] = [];
+  const tags: string[] = [];
+  const skipTags: string[] = [];
+  const extraVars: string[] = [];
+  const options: PlaybookOptions = { inventory, tags, skipTags, extraVars, verbose: 0 };
   const playbooks: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string => args[++i] ?? '';
-    if (arg === '-i') options.inventory.push(value());
+    if (arg === '-i') inventory.push(value());
     else if (arg === '-l') options.limit = value();
-    else if (arg === '--tags' || arg === '-t') options.tags.push(value());
-    else if (arg === '--skip-tags') options.skipTags.push(value());
-    else if (arg === '-e') options.extraVars.push(value());
+    else if (arg === '--tags' || arg === '-t') tags.push(value());
+    else if (arg === '--skip-tags') skipTags.push(value());
+    else if (arg === '-e') extraVars.push(value());
     else if (arg === '--syntax-check') options.syntaxCheck = true;
     else if (arg === '--list-tasks') options.listTasks = true;
     else if (arg === '--list-tags') options.listTags = true;

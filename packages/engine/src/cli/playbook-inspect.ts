@@ -25,7 +25,7 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
   // Missing playbooks are reported before anything else is loaded, as ansible-playbook does.
   for (const path of paths) checkPlaybookPath(path, ctx.cwd);
   const knownActions = actions ?? (await providedActions());
-  const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
+  const extraVars = parseExtraVars(options.extraVars ?? [], ctx.cwd);
   const sink = ctx.sink(options.verbose);
   const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink });
   const inventory = await loadPlaybookInventory(paths, options, ctx, config);
@@ -43,7 +43,7 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
       listTasks: options.listTasks === true,
       listTags: options.listTags === true,
       hostsFor: options.listHosts ? (patterns) => inventory.selectHosts(patterns, { limit: options.limit }).map((h) => h.name) : undefined,
-      selection: tagSelection(options.tags, options.skipTags),
+      selection: tagSelection(options.tags ?? [], options.skipTags ?? []),
       extraVars,
     });
   }

@@ -4,11 +4,11 @@ import { countVerbosity, type CliContext } from '../context.js';
 import { addVaultPasswordOptions, type VaultPasswordOptions } from './vault/options.js';
 
 interface PlaybookOptions extends VaultPasswordOptions {
-  inventory: string[];
+  inventory?: string[];
   limit?: string;
-  tags: string[];
-  skipTags: string[];
-  extraVars: string[];
+  tags?: string[];
+  skipTags?: string[];
+  extraVars?: string[];
   syntaxCheck?: boolean;
   listHosts?: boolean;
   listTasks?: boolean;
@@ -16,7 +16,7 @@ interface PlaybookOptions extends VaultPasswordOptions {
   verbose: number;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** What the command needs from the installation; tests pass their own. */
 export interface PlaybookCommandDeps {
@@ -29,11 +29,11 @@ export function registerPlaybookCommand(program: Command, ctx: CliContext, deps:
     .command('playbook')
     .description('Run Ansible playbooks, or check/list them (--syntax-check, --list-hosts, --list-tasks, --list-tags)')
     .argument('<playbook...>', 'playbook file(s)')
-    .option('-i, --inventory <source>', 'inventory host path or comma separated host list (repeatable)', collect, [])
+    .option('-i, --inventory <source>', 'inventory host path or comma separated host list (repeatable)', collect)
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
-    .option('-t, --tags <tags>', 'only run plays and tasks tagged with these values (repeatable)', collect, [])
-    .option('--skip-tags <tags>', 'only run plays and tasks whose tags do not match these values (repeatable)', collect, [])
-    .option('-e, --extra-vars <vars>', 'set additional variables as key=value, YAML/JSON, or @file (repeatable)', collect, [])
+    .option('-t, --tags <tags>', 'only run plays and tasks tagged with these values (repeatable)', collect)
+    .option('--skip-tags <tags>', 'only run plays and tasks whose tags do not match these values (repeatable)', collect)
+    .option('-e, --extra-vars <vars>', 'set additional variables as key=value, YAML/JSON, or @file (repeatable)', collect)
     .option('--syntax-check', 'perform a syntax check on the playbook, but do not execute it')
     .option('--list-hosts', 'outputs a list of matching hosts; does not execute anything else')
     .option('--list-tasks', 'list all tasks that would be executed')
