@@ -66,6 +66,7 @@ export function importTasks(entry: Record<string, unknown>, resolved: ResolvedAc
   if (!Array.isArray(data)) {
     throw parserError('TSIBLE_PLAYBOOK_TYPE', 'included task files must contain a list of tasks', locate(data) ?? { file, line: 1, column: 1 });
   }
+  scope.events.debug('playbook.import', `statically imported: ${file}`);
   const importScope: ImportScope = {
     kind: 'import',
     action: resolved.action,

@@ -21,7 +21,9 @@ const IMPORT_KEYS = ['import_playbook', 'ansible.builtin.import_playbook', 'ansi
 export function loadPlaybook(path: string, options: PlaybookLoadOptions): Playbook {
   const file = checkPlaybookPath(path, options.cwd);
   const scope = rootScope(options, dirname(file), file);
-  return { file, basedir: dirname(file), plays: loadPlaysFrom(file, scope, undefined) };
+  const plays = loadPlaysFrom(file, scope, undefined);
+  scope.events.debug('playbook.loaded', `${plays.length} plays in ${path}`);
+  return { file, basedir: dirname(file), plays };
 }
 
 /** The playbook's absolute path; Ansible's errors when it is missing or not a file. */
