@@ -1,0 +1,7 @@
+/** A failure while evaluating a template (bad types, a filter refusing its input). */
+export class TemplateRuntimeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateRuntimeError';
+  }
+}

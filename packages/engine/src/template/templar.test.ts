@@ -1,0 +1,152 @@
+import { RecordingSink } from '../output/events.js';
+import { TsibleError } from '../errors/tsible-error.js';
+import { Templar, varsFromObject } from './templar.js';
+import { PyFloat } from './python/float.js';
+import { markUnsafe } from './unsafe.js';
+
+function templar(vars: Record<string, unknown> = {}): Templar {
+  return new Templar({ vars, sink: new RecordingSink() });
+}
+
+describe('Templar.renderString', () => {
+  const t = templar({
+    name: 'web',
+    ports: [80, 443],
+    cfg: { a: 1, b: [1, 2] },
+    empty: [],
+    nothing: null,
+    flag: true,
+    lazy: '{{ name }}-{{ ports[0] }}',
+    chain: '{{ lazy }}!',
+  });
+
+  it('returns non-template strings untouched', () => {
+    expect(t.renderString('plain text')).toBe('plain text');
+  });
+
+  it('keeps numbers as strings but turns lists, dicts and booleans back into values (jinja2_native off)', () => {
+    expect(t.renderString('{{ 1 + 1 }}')).toBe('2');
+    expect(t.renderString('{{ ports }}')).toEqual([80, 443]);
+    expect(t.renderString('{{ cfg }}')).toEqual({ a: 1, b: [1, 2] });
+    expect(t.renderString('{{ flag }}')).toBe(true);
+    expect(t.renderString("{{ 'True' }}")).toBe(true);
+    expect(t.renderString("{{ '5' }}")).toBe('5');
+    expect(t.renderString('{{ nothing }}')).toBe('');
+  });
+
+  it('prints values inside text as Python str() would', () => {
+    expect(t.renderString('x={{ ports }}')).toBe('x=[80, 443]');
+    expect(t.renderString('{{ [1, none, "a"] }} z')).toBe("[1, None, 'a'] z");
+    expect(t.renderString('{{ 1.0 }} {{ 10 / 4 }} {{ 4 / 2 }} {{ 1e16 }}')).toBe('1.0 2.5 2.0 1e+16');
+  });
+
+  it('templates variables lazily and recursively', () => {
+    expect(t.renderString('{{ chain }}')).toBe('web-80!');
+  });
+
+  it('detects recursive variables', () => {
+    const r = templar({ a: '{{ b }}', b: '{{ a }}' });
+    expect(() => r.renderString('{{ a }}')).toThrow(/recursive loop detected/);
+  });
+
+  it('names the undefined variable and the caller location', () => {
+    const loc = { file: 'site.yml', line: 4, column: 7 };
+    let error: unknown;
+    try {
+      t.renderString('{{ foo }}', { location: loc });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(TsibleError);
+    const e = error as TsibleError;
+    expect(e.message).toBe("The task includes an option with an undefined variable. The error was: 'foo' is undefined");
+    expect(e.location).toEqual(loc);
+    expect(e.code).toBe('TSIBLE_TEMPLATE_UNDEFINED');
+  });
+
+  it('reports attribute access on a dict', () => {
+    expect(() => t.renderString('{{ cfg.zzz }}')).toThrow("'dict object' has no attribute 'zzz'");
+    expect(t.renderString('{{ cfg.zzz.yyy | default("d") }}')).toBe('d');
+  });
+
+  it('supports Jinja syntax Ansible users write', () => {
+    expect(t.renderString('{{ "yes" if flag else "no" }}')).toBe('yes');
+    expect(t.renderString('{{ foo is defined }}')).toBe(false);
+    expect(t.renderString('{{ foo is not defined }}')).toBe(true);
+    expect(t.renderString('{{ not foo is defined }}')).toBe(true);
+    expect(t.renderString('{{ nothing is none }}')).toBe(true);
+    expect(t.renderString('{{ name ~ "-" ~ 1 }}')).toBe('web-1');
+    expect(t.renderString('{{ 7 // 2 }} {{ 2 ** 10 }} {{ -7 % 3 }}')).toBe('3 1024 2');
+    expect(t.renderString('{{ "ab" * 3 }}')).toBe('ababab');
+    expect(t.renderString('{{ ports[1:] }}')).toEqual([443]);
+    expect(t.renderString('{{ name[::-1] }}')).toBe('bew');
+    expect(t.renderString('{{ 80 in ports }} {{ 81 not in ports }}')).toBe('True True');
+    expect(t.renderString('{% for k, v in cfg.items() %}{{ k }}={{ v }};{% endfor %}')).toBe('a=1;b=[1, 2];');
+    expect(t.renderString('{% for p in ports %}{{ loop.index }}{{ "," if not loop.last }}{% endfor %}')).toBe('1,2');
+    expect(t.renderString('{% set x = 3 %}{{ x * 2 }}')).toBe('6');
+    expect(t.renderString('{% raw %}{{ not }}{% endraw %}')).toBe('{{ not }}');
+    expect(t.renderString('a {# note #}b')).toBe('a b');
+    expect(t.renderString('{%- if flag -%}  yes  {%- endif -%}')).toBe('yes');
+    expect(t.renderString('{{ "a,b".split(",") }}')).toEqual(['a', 'b']);
+    expect(t.renderString('{{ " x ".strip().upper() }}')).toBe('X');
+    expect(t.renderString('{{ "{}-{}".format(1, "a") }}')).toBe('1-a');
+    expect(t.renderString('{{ "%s:%05d" % ("p", 42) }}')).toBe('p:00042');
+    expect(t.renderString('{{ cfg.get("a") }} {{ cfg.get("x", 9) }} {{ cfg.keys() | list }}')).toBe("1 9 ['a', 'b']");
+    expect(t.renderString('{{ True }} {{ false }} {{ None }}')).toBe('True False ');
+    expect(t.renderString('{{ empty or "fallback" }}')).toBe('fallback');
+    expect(t.renderString('{% if empty %}full{% else %}empty{% endif %}')).toBe('empty');
+    expect(t.renderString('{{ [1, 2] + [3] }}')).toEqual([1, 2, 3]);
+    expect(t.renderString('{{ {"k": name} }}')).toEqual({ k: 'web' });
+  });
+
+  it('keeps backslashes in task strings as written', () => {
+    expect(t.renderString("{{ 'a\\1' }}")).toBe('a\\1');
+  });
+
+  it('preserves trailing newlines of the input', () => {
+    expect(t.renderString('{{ name }}\n\n')).toBe('web\n\n');
+  });
+
+  it('never templates unsafe values', () => {
+    const r = templar({ secret: markUnsafe('{{ boom }}') });
+    expect(r.render(markUnsafe('{{ x }}'))).toEqual(markUnsafe('{{ x }}'));
+    expect(r.renderString('{{ secret }}')).toBe('{{ boom }}');
+  });
+
+  it('keeps float-ness through arithmetic', () => {
+    expect(t.renderString('{{ 2.0 * 3 }}')).toBe('6.0');
+    expect(t.renderString('{{ [2.0] }}')).toEqual([new PyFloat(2)]);
+  });
+});
+
+describe('Templar.render', () => {
+  it('renders nested structures and dict keys', () => {
+    const t = templar({ k: 'key', v: 'val' });
+    expect(t.render({ '{{ k }}': ['{{ v }}', 1, true] })).toEqual({ key: ['val', 1, true] });
+  });
+});
+
+describe('Templar.evaluateConditional', () => {
+  const sink = new RecordingSink();
+  const t = new Templar({ vars: varsFromObject({ x: 5, items: [], s: 'abc', yes: 'yes' }), sink });
+
+  it('evaluates bare expressions with Python truthiness', () => {
+    expect(t.evaluateConditional('x > 3')).toBe(true);
+    expect(t.evaluateConditional('items')).toBe(false);
+    expect(t.evaluateConditional(['x == 5', 's is string'])).toBe(true);
+    expect(t.evaluateConditional(true)).toBe(true);
+    expect(t.evaluateConditional('')).toBe(true);
+    expect(t.evaluateConditional('foo is undefined')).toBe(true);
+  });
+
+  it('warns about delimiters but still evaluates', () => {
+    expect(t.evaluateConditional('{{ x == 5 }}')).toBe(true);
+    expect(sink.messages('warning')[0]).toContain('conditional statements should not include jinja2 templating delimiters');
+  });
+
+  it('reports undefined variables as Ansible does', () => {
+    expect(() => t.evaluateConditional('foo == 1')).toThrow(
+      "The conditional check 'foo == 1' failed. The error was: error while evaluating conditional (foo == 1): 'foo' is undefined",
+    );
+  });
+});

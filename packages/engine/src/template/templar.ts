@@ -1,0 +1,261 @@
+import type { SourceLocation } from '../errors/source-location.js';
+import { TsibleError } from '../errors/tsible-error.js';
+import { Emitter, type EventSink } from '../output/events.js';
+import { createDefaultEnvironment } from './default-environment.js';
+import type { Environment } from './jinja/environment.js';
+import { Parser } from './jinja/parser.js';
+import { Lexer } from './jinja/lexer.js';
+import { Renderer, TemplateLineError } from './jinja/renderer.js';
+import { TemplateRuntimeError } from './jinja/runtime-error.js';
+import { DEFAULT_SYNTAX, type JinjaSyntax } from './jinja/syntax.js';
+import { TemplateSyntaxError } from './jinja/template-syntax-error.js';
+import { UndefinedError } from './jinja/undefined.js';
+import { JinjaCallable } from './jinja/callable.js';
+import { nativeConcat } from './native-concat.js';
+import { isPlainMapping } from './python/repr.js';
+import { pyTruthy } from './python/truthy.js';
+import { PyTypeError } from './python/compare.js';
+import { isUnsafe } from './unsafe.js';
+import { OMIT_TOKEN } from './omit.js';
+import { runLookup, type LookupContext } from './lookups/registry.js';
+
+/** Where template variables come from; `undefined` means "not defined". */
+export interface VarsSource {
+  lookup(name: string): unknown;
+}
+
+export function varsFromObject(vars: Readonly<Record<string, unknown>>): VarsSource {
+  return { lookup: (name) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined) };
+}
+
+export interface TemplarOptions {
+  vars: VarsSource | Readonly<Record<string, unknown>>;
+  sink: EventSink;
+  /** Directories searched by file-reading lookups and `{% include %}` (role files/, templates/, playbook dir). */
+  searchPaths?: string[];
+  /** Shared filters/tests/compile cache; one is created when omitted. */
+  environment?: Environment;
+}
+
+export interface RenderOptions {
+  /** Where the value came from (task file:line), for error messages. */
+  location?: SourceLocation | undefined;
+  /** Ansible's convert_data: literal-eval results that look like lists, dicts or booleans. Default true. */
+  convertData?: boolean;
+  /** Double backslashes in `{{ }}` string literals (task strings: yes; template files: no). */
+  escapeBackslashes?: boolean;
+  /** Delimiters / whitespace options (template files, `#jinja2:` overrides). */
+  syntax?: Partial<JinjaSyntax>;
+  /** Template file being rendered: errors then point at this file and its line. */
+  templatePath?: string;
+  /** First words of an undefined-variable error; Ansible's task wording by default. */
+  undefinedPrefix?: string;
+  /** Extra variables visible only to this render (e.g. template_path, loop vars). */
+  extraVars?: Readonly<Record<string, unknown>>;
+}
+
+const TEMPLATE_MARKERS = ['{{', '{%', '{#'];
+const TASK_UNDEFINED_PREFIX = 'The task includes an option with an undefined variable. The error was: ';
+
+/**
+ * Ansible-compatible templating: renders task arguments, conditionals and
+ * template files with Jinja2 semantics and Ansible 2.14's type conversion.
+ */
+export class Templar {
+  readonly environment: Environment;
+  readonly searchPaths: string[];
+  private readonly vars: VarsSource;
+  private readonly events: Emitter;
+  private readonly resolving = new Set<string>();
+  private readonly lazyCache = new Map<string, unknown>();
+  private depth = 0;
+
+  constructor(options: TemplarOptions) {
+    this.vars = typeof (options.vars as VarsSource).lookup === 'function' ? (options.vars as VarsSource) : varsFromObject(options.vars as Record<string, unknown>);
+    this.events = new Emitter(options.sink);
+    this.searchPaths = options.searchPaths ?? [];
+    this.environment = options.environment ?? createDefaultEnvironment();
+  }
+
+  /** True when the text holds Jinja markers (fast check, no parsing). */
+  isTemplate(text: unknown): boolean {
+    if (typeof text !== 'string') return false;
+    return TEMPLATE_MARKERS.some((m) => text.includes(m));
+  }
+
+  /** Renders strings, recursively through lists and dicts (keys too); other values pass through. */
+  render(value: unknown, options: RenderOptions = {}): unknown {
+    if (typeof value === 'string') return this.renderString(value, options);
+    if (isUnsafe(value)) return value;
+    if (Array.isArray(value)) return value.map((item) => this.render(item, options));
+    if (isPlainMapping(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[String(this.render(k, { ...options, convertData: false }))] = this.render(v, options);
+      return out;
+    }
+    return value;
+  }
+
+  /** Renders one string: a non-template string is returned untouched without parsing. */
+  renderString(text: string, options: RenderOptions = {}): unknown {
+    if (!this.isTemplate(text)) return text;
+    return this.guard(options, () => {
+      const output = this.renderToText(text, options);
+      return options.convertData === false ? output : nativeConcat(output);
+    });
+  }
+
+  /**
+   * Ansible's `when:` semantics: booleans as-is, empty is true, a list is an
+   * AND; a string is a bare Jinja expression (templated first if it has
+   * `{{ }}`, with Ansible's warning).
+   */
+  evaluateConditional(conditional: unknown, options: RenderOptions = {}): boolean {
+    if (Array.isArray(conditional)) return conditional.every((c) => this.evaluateConditional(c, options));
+    if (conditional === null || conditional === undefined || conditional === '') return true;
+    if (typeof conditional === 'boolean') return conditional;
+    if (typeof conditional === 'number') return conditional !== 0;
+    const original = isUnsafe(conditional) ? conditional.text : String(conditional);
+    if (isUnsafe(conditional)) {
+      throw new TsibleError(`The conditional check '${original}' failed. The error was: Conditional is marked as unsafe, and cannot be evaluated.`, {
+        code: 'TSIBLE_TEMPLATE_CONDITIONAL',
+        location: options.location,
+      });
+    }
+    const prefix = `The conditional check '${original}' failed. The error was: error while evaluating conditional (${original}): `;
+    const opts: RenderOptions = { ...options, undefinedPrefix: prefix };
+    let expression: unknown = original;
+    if (this.isTemplate(original)) {
+      this.events.warn('template.conditional_delimiters', `conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: ${original}`);
+      expression = this.renderString(original, opts);
+      if (typeof expression !== 'string') return pyTruthy(expression);
+      if (expression === '') return false;
+    }
+    const source = String(expression);
+    return this.guard(opts, () => {
+      const tokens = new Lexer(`{{ ${source} }}`, DEFAULT_SYNTAX).tokenize();
+      const body = new Parser(tokens).parseTemplate();
+      const first = body[0];
+      if (body.length !== 1 || first?.kind !== 'output') throw new TemplateSyntaxError(`Invalid conditional detected: ${source}`, 1, 1);
+      return pyTruthy(this.renderer(options).evaluate(first.expr));
+    });
+  }
+
+  /** A renderer over this templar's variables (plus per-render extras). */
+  private renderer(options: RenderOptions): Renderer {
+    const extra = options.extraVars;
+    const resolve = (name: string): unknown => {
+      if (extra && Object.prototype.hasOwnProperty.call(extra, name)) return extra[name];
+      return this.resolveVariable(name, options);
+    };
+    return new Renderer(this.environment, resolve, options.templatePath);
+  }
+
+  private renderToText(text: string, options: RenderOptions): string {
+    const syntax: JinjaSyntax = {
+      ...this.environment.syntax,
+      ...options.syntax,
+      literalBackslashesInVariables: options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true,
+    };
+    const body = this.environment.compile(text, syntax);
+    let output = this.renderer(options).render(body);
+    // Ansible keeps the input's trailing newlines, which Jinja drops.
+    const wanted = countTrailingNewlines(text);
+    const have = countTrailingNewlines(output);
+    if (!syntax.keepTrailingNewline && wanted > have) output += '\n'.repeat(wanted - have);
+    return output;
+  }
+
+  /** Variables are templated when used ("lazy"), recursively, with loop detection. */
+  private resolveVariable(name: string, options: RenderOptions): unknown {
+    if (name === 'lookup' || name === 'query' || name === 'q') {
+      const raw = this.vars.lookup(name);
+      if (raw !== undefined) return raw;
+      return this.lookupFunction(name, options);
+    }
+    const raw = this.vars.lookup(name);
+    if (raw === undefined) return name === 'omit' ? OMIT_TOKEN : undefined;
+    if (!containsTemplate(raw, this)) return raw;
+    if (this.lazyCache.has(name)) return this.lazyCache.get(name);
+    if (this.resolving.has(name)) {
+      throw new TemplateRuntimeError(`recursive loop detected in template string: {{ ${name} }}`);
+    }
+    this.resolving.add(name);
+    try {
+      const value = this.render(raw, { ...options, templatePath: undefined, syntax: undefined, escapeBackslashes: true });
+      this.lazyCache.set(name, value);
+      return value;
+    } finally {
+      this.resolving.delete(name);
+    }
+  }
+
+  private lookupFunction(name: 'lookup' | 'query' | 'q', options: RenderOptions): JinjaCallable {
+    const context: LookupContext = {
+      templar: this,
+      searchPaths: this.searchPaths,
+      events: this.events,
+      location: options.location,
+      variable: (n) => this.resolveVariable(n, options),
+    };
+    return new JinjaCallable(name, (args, kwargs) => runLookup(name === 'lookup' ? 'lookup' : 'query', args, kwargs, context));
+  }
+
+  /** Converts template failures into one TsibleError naming the variable and the place. */
+  private guard<T>(options: RenderOptions, fn: () => T): T {
+    this.depth++;
+    if (this.depth === 1) this.lazyCache.clear();
+    try {
+      return fn();
+    } catch (err) {
+      throw this.toTsibleError(err, options);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private toTsibleError(err: unknown, options: RenderOptions): unknown {
+    if (err instanceof TsibleError) return err;
+    let original = err;
+    let location = options.location;
+    if (err instanceof TemplateLineError) {
+      original = err.original;
+      if (err.templatePath !== undefined) location = { file: err.templatePath, line: err.line, column: 1 };
+    } else if (err instanceof TemplateSyntaxError && options.templatePath !== undefined) {
+      location = { file: options.templatePath, line: err.line, column: err.column };
+    }
+    if (original instanceof UndefinedError) {
+      const prefix = options.undefinedPrefix ?? (options.templatePath !== undefined ? 'AnsibleUndefinedVariable: ' : TASK_UNDEFINED_PREFIX);
+      return new TsibleError(`${prefix}${original.message}`, { code: 'TSIBLE_TEMPLATE_UNDEFINED', location, cause: original });
+    }
+    if (original instanceof TemplateSyntaxError) {
+      return new TsibleError(`template error while templating string: ${original.message}`, {
+        code: 'TSIBLE_TEMPLATE_SYNTAX',
+        location,
+        cause: original,
+      });
+    }
+    if (original instanceof TemplateRuntimeError || original instanceof PyTypeError) {
+      const recursion = original.message.startsWith('recursive loop detected');
+      return new TsibleError(options.undefinedPrefix && !recursion ? `${options.undefinedPrefix}${original.message}` : original.message, {
+        code: recursion ? 'TSIBLE_TEMPLATE_RECURSION' : 'TSIBLE_TEMPLATE_ERROR',
+        location,
+        cause: original,
+      });
+    }
+    return err;
+  }
+}
+
+function countTrailingNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.length - 1; i >= 0 && text[i] === '\n'; i--) n++;
+  return n;
+}
+
+function containsTemplate(value: unknown, templar: Templar): boolean {
+  if (typeof value === 'string') return templar.isTemplate(value);
+  if (Array.isArray(value)) return value.some((v) => containsTemplate(v, templar));
+  if (isPlainMapping(value)) return Object.entries(value).some(([k, v]) => templar.isTemplate(k) || containsTemplate(v, templar));
+  return false;
+}
