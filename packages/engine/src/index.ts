@@ -4,3 +4,4 @@ export * from './errors/tsible-error.js';
 export * from './output/events.js';
 export * from './connection/types.js';
 export * from './connection/unreachable.js';
+export * from './template/index.js';

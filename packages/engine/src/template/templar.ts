@@ -17,7 +17,8 @@ import { pyTruthy } from './python/truthy.js';
 import { PyTypeError } from './python/compare.js';
 import { isUnsafe } from './unsafe.js';
 import { OMIT_TOKEN } from './omit.js';
-import { runLookup, type LookupContext } from './lookups/registry.js';
+import { templateFileOptions } from './template-file.js';
+import { runLookup, type LookupContext } from './lookups/index.js';
 
 /** Where template variables come from; `undefined` means "not defined". */
 export interface VarsSource {
@@ -98,11 +99,20 @@ export class Templar {
 
   /** Renders one string: a non-template string is returned untouched without parsing. */
   renderString(text: string, options: RenderOptions = {}): unknown {
-    if (!this.isTemplate(text)) return text;
+    const custom = options.syntax;
+    const markers = custom ? [custom.variableStart ?? '{{', custom.blockStart ?? '{%', custom.commentStart ?? '{#'] : TEMPLATE_MARKERS;
+    if (!markers.some((m) => text.includes(m))) return text;
     return this.guard(options, () => {
       const output = this.renderToText(text, options);
       return options.convertData === false ? output : nativeConcat(output);
     });
+  }
+
+  /** Renders a template file: template-module defaults, `#jinja2:` header, errors at file:line. */
+  renderTemplateFile(source: string, file: string, options: RenderOptions = {}): string {
+    const { body, syntax } = templateFileOptions(source, file);
+    const rendered = this.renderString(body, { ...options, templatePath: file, syntax: { ...syntax, ...options.syntax }, escapeBackslashes: false, convertData: false });
+    return String(rendered);
   }
 
   /**

@@ -22,8 +22,9 @@ export function mandatory(value: unknown, args: unknown[], kwargs: Record<string
   if (isUndefined(value)) {
     const msg = arg(args, kwargs, 0, 'msg', null);
     if (msg !== null && msg !== undefined) throw new TemplateRuntimeError(pythonStr(msg));
+    // Ansible's wording, including its double space after the quoted name.
     const name = value instanceof Undefined && value.name !== undefined ? `'${value.name}' ` : '';
-    throw new TemplateRuntimeError(`Mandatory variable ${name}not defined.`);
+    throw new TemplateRuntimeError(`Mandatory variable ${name} not defined.`);
   }
   return value;
 }

@@ -11,6 +11,7 @@ import { isPlainMapping, pythonStr } from '../python/repr.js';
 import { pyTruthy } from '../python/truthy.js';
 import { pythonTypeName } from '../python/type-name.js';
 import { isUnsafe } from '../unsafe.js';
+import { tuple } from '../python/tuple.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
 export type VariableResolver = (name: string) => unknown;
@@ -251,8 +252,9 @@ export class Renderer implements CallContext {
       case 'name':
         return this.lookupName(expr.name, scope);
       case 'list':
-      case 'tuple':
         return expr.items.map((item) => this.eval(item, scope));
+      case 'tuple':
+        return tuple(expr.items.map((item) => this.eval(item, scope)));
       case 'dict': {
         const out: Record<string, unknown> = {};
         for (const [k, v] of expr.pairs) out[pythonStr(plain(ensureDefined(this.eval(k, scope))))] = this.eval(v, scope);
@@ -303,7 +305,7 @@ export class Renderer implements CallContext {
       }
       case 'condexpr':
         if (pyTruthy(this.eval(expr.test, scope))) return this.eval(expr.body, scope);
-        return expr.orelse ? this.eval(expr.orelse, scope) : new Undefined('the inline if-expression on line evaluated to false and no else section was defined.');
+        return expr.orelse ? this.eval(expr.orelse, scope) : new Undefined('the inline if-expression evaluated to false and no else section was defined.', undefined, true);
     }
   }
 
@@ -371,6 +373,7 @@ function binary(op: string, a: unknown, b: unknown): unknown {
 
 /** What `{{ x }}` prints: Ansible's finalize turns None into '', undefined raises. */
 export function finalize(value: unknown): string {
+  if (value instanceof Undefined && value.silent) return '';
   const v = ensureDefined(value);
   if (v === null) return '';
   return pythonStr(v);

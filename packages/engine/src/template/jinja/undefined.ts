@@ -4,7 +4,8 @@
  * returns itself, so `a.b.c | default(x)` works as in Ansible.
  */
 export class Undefined {
-  constructor(readonly message: string, readonly name: string | undefined = undefined) {}
+  /** `silent`: prints as '' (an inline if without else), as Ansible renders it. */
+  constructor(readonly message: string, readonly name: string | undefined = undefined, readonly silent = false) {}
 }
 
 export class UndefinedError extends Error {

@@ -5,6 +5,7 @@ import { plain, pyCompare, pyEquals } from './compare.js';
 import { strFormat } from './format.js';
 import { pythonStr } from './repr.js';
 import { pyTruthy } from './truthy.js';
+import { tuple } from './tuple.js';
 
 type Method = (self: never, args: unknown[], kwargs: Record<string, unknown>) => unknown;
 
@@ -204,7 +205,7 @@ const LIST_METHODS: Record<string, Method> = {
 type Dict = Record<string, unknown>;
 
 const DICT_METHODS: Record<string, Method> = {
-  items: (d: Dict) => Object.entries(d),
+  items: (d: Dict) => Object.entries(d).map((pair) => tuple(pair)),
   keys: (d: Dict) => Object.keys(d),
   values: (d: Dict) => Object.values(d),
   get: (d: Dict, [key, fallback]) => {

@@ -1,5 +1,6 @@
 import { PyFloat } from './float.js';
 import { isUnsafe } from '../unsafe.js';
+import { isTuple } from './tuple.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside [1e-4, 1e16). */
 export function floatRepr(n: number): string {
@@ -56,7 +57,10 @@ export function pythonRepr(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 1e21 ? String(value) : floatRepr(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof PyFloat) return floatRepr(value.value);
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  if (Array.isArray(value)) {
+    if (isTuple(value)) return value.length === 1 ? `(${pythonRepr(value[0])},)` : `(${value.map(pythonRepr).join(', ')})`;
+    return `[${value.map(pythonRepr).join(', ')}]`;
+  }
   if (value instanceof Map) {
     return `{${[...value.entries()].map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
   }
