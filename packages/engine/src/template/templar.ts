@@ -4,9 +4,10 @@ import { Emitter, type EventSink } from '../output/events.js';
 import { createDefaultEnvironment } from './default-environment.js';
 import type { Environment } from './jinja/environment.js';
 import { Parser } from './jinja/parser.js';
+import type { Stmt } from './jinja/ast.js';
 import { Lexer } from './jinja/lexer.js';
 import { Renderer, TemplateLineError } from './jinja/renderer.js';
-import { TemplateRuntimeError } from './jinja/runtime-error.js';
+import { TemplateRuntimeError, TemplateTypeError } from './jinja/runtime-error.js';
 import { DEFAULT_SYNTAX, type JinjaSyntax } from './jinja/syntax.js';
 import { TemplateSyntaxError } from './jinja/template-syntax-error.js';
 import { UndefinedError } from './jinja/undefined.js';
@@ -102,9 +103,9 @@ export class Templar {
     const custom = options.syntax;
     const markers = custom ? [custom.variableStart ?? '{{', custom.blockStart ?? '{%', custom.commentStart ?? '{#'] : TEMPLATE_MARKERS;
     if (!markers.some((m) => text.includes(m))) return text;
-    return this.guard(options, () => {
-      const output = this.renderToText(text, options);
-      return options.convertData === false ? output : nativeConcat(output);
+    return this.guard(options, text, () => {
+      const { output, stringTyped } = this.renderToText(text, options);
+      return options.convertData === false || stringTyped ? output : nativeConcat(output);
     });
   }
 
@@ -142,7 +143,7 @@ export class Templar {
       if (expression === '') return false;
     }
     const source = String(expression);
-    return this.guard(opts, () => {
+    return this.guard(opts, source, () => {
       const tokens = new Lexer(`{{ ${source} }}`, DEFAULT_SYNTAX).tokenize();
       const body = new Parser(tokens).parseTemplate();
       const first = body[0];
@@ -161,7 +162,7 @@ export class Templar {
     return new Renderer(this.environment, resolve, options.templatePath);
   }
 
-  private renderToText(text: string, options: RenderOptions): string {
+  private renderToText(text: string, options: RenderOptions): { output: string; stringTyped: boolean } {
     const syntax: JinjaSyntax = {
       ...this.environment.syntax,
       ...options.syntax,
@@ -173,7 +174,7 @@ export class Templar {
     const wanted = countTrailingNewlines(text);
     const have = countTrailingNewlines(output);
     if (!syntax.keepTrailingNewline && wanted > have) output += '\n'.repeat(wanted - have);
-    return output;
+    return { output, stringTyped: isStringTypedOutput(body) };
   }
 
   /** Variables are templated when used ("lazy"), recursively, with loop detection. */
@@ -212,19 +213,19 @@ export class Templar {
   }
 
   /** Converts template failures into one TsibleError naming the variable and the place. */
-  private guard<T>(options: RenderOptions, fn: () => T): T {
+  private guard<T>(options: RenderOptions, source: string, fn: () => T): T {
     this.depth++;
     if (this.depth === 1) this.lazyCache.clear();
     try {
       return fn();
     } catch (err) {
-      throw this.toTsibleError(err, options);
+      throw this.toTsibleError(err, options, source);
     } finally {
       this.depth--;
     }
   }
 
-  private toTsibleError(err: unknown, options: RenderOptions): unknown {
+  private toTsibleError(err: unknown, options: RenderOptions, source: string): unknown {
     if (err instanceof TsibleError) return err;
     let original = err;
     let location = options.location;
@@ -239,11 +240,14 @@ export class Templar {
       return new TsibleError(`${prefix}${original.message}`, { code: 'TSIBLE_TEMPLATE_UNDEFINED', location, cause: original });
     }
     if (original instanceof TemplateSyntaxError) {
-      return new TsibleError(`template error while templating string: ${original.message}`, {
+      return new TsibleError(`template error while templating string: ${original.message}. String: ${source}`, {
         code: 'TSIBLE_TEMPLATE_SYNTAX',
         location,
         cause: original,
       });
+    }
+    if ((original instanceof TemplateTypeError || original instanceof PyTypeError) && options.undefinedPrefix === undefined) {
+      return new TsibleError(`Unexpected templating type error occurred on (${source}): ${original.message}`, { code: 'TSIBLE_TEMPLATE_ERROR', location, cause: original });
     }
     if (original instanceof TemplateRuntimeError || original instanceof PyTypeError) {
       const recursion = original.message.startsWith('recursive loop detected');
@@ -255,6 +259,17 @@ export class Templar {
     }
     return err;
   }
+}
+
+/**
+ * Ansible skips the literal_eval step when the whole template is one
+ * expression ending in a filter from STRING_TYPE_FILTERS (to_json, ...).
+ */
+const STRING_TYPE_FILTERS = new Set(['string', 'to_json', 'to_nice_json', 'to_yaml', 'to_nice_yaml', 'ppretty', 'json']);
+
+function isStringTypedOutput(body: Stmt[]): boolean {
+  const only = body.length === 1 ? body[0] : undefined;
+  return only?.kind === 'output' && only.expr.kind === 'filter' && STRING_TYPE_FILTERS.has(only.expr.name.replace(/^ansible\.builtin\./, ''));
 }
 
 function countTrailingNewlines(text: string): number {

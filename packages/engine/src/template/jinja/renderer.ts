@@ -335,14 +335,14 @@ export class Renderer implements CallContext {
 
   filter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const def = this.env.getFilter(name);
-    if (!def) throw new TemplateRuntimeError(`No filter named '${name}'.`);
+    if (!def) throw new TemplateSyntaxError(`Could not load "${name}": '${name}'`, 0, 0);
     const input = def.acceptsUndefined ? value : ensureDefined(value);
     return def.fn(isUnsafe(input) ? input.text : input, args, kwargs, this);
   }
 
   test(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): boolean {
     const def = this.env.getTest(name);
-    if (!def) throw new TemplateRuntimeError(`No test named '${name}'.`);
+    if (!def) throw new TemplateSyntaxError(`Could not load "${name}": '${name}'`, 0, 0);
     const input = def.acceptsUndefined ? value : ensureDefined(value);
     return def.fn(isUnsafe(input) ? input.text : input, args, kwargs, this);
   }

@@ -5,3 +5,11 @@ export class TemplateRuntimeError extends Error {
     this.name = 'TemplateRuntimeError';
   }
 }
+
+/** Python's TypeError (bad operand types); Ansible words these differently. */
+export class TemplateTypeError extends TemplateRuntimeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TypeError';
+  }
+}

@@ -1,5 +1,5 @@
 import { ensureDefined } from '../jinja/undefined.js';
-import { TemplateRuntimeError } from '../jinja/runtime-error.js';
+import { TemplateTypeError as TemplateRuntimeError } from '../jinja/runtime-error.js';
 import { isFloatValue, makeFloat, PyFloat } from './float.js';
 import { plain, pyCompare, pyEquals } from './compare.js';
 import { pythonTypeName } from './type-name.js';
