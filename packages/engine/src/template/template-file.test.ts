@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { RecordingSink } from '../output/events.js';
+import { TsibleError } from '../errors/tsible-error.js';
+import { Templar } from './templar.js';
+
+function setup(): { dir: string; templar: Templar } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tsible-tpl-'));
+  return { dir, templar: new Templar({ vars: { name: 'web', items: ['a', 'b'] }, sink: new RecordingSink(), searchPaths: [dir] }) };
+}
+
+describe('template files', () => {
+  it('uses trim_blocks and keeps the trailing newline', () => {
+    const { templar } = setup();
+    const src = '{% for i in items %}\n- {{ i }}\n{% endfor %}\nend\n';
+    expect(templar.renderTemplateFile(src, 'list.j2')).toBe('- a\n- b\nend\n');
+  });
+
+  it('honours a #jinja2: header', () => {
+    const { templar } = setup();
+    const src = "#jinja2: variable_start_string: '[[', variable_end_string: ']]'\n[[ name ]] {{ literal }}\n";
+    expect(templar.renderTemplateFile(src, 'h.j2')).toBe('web {{ literal }}\n');
+  });
+
+  it('points errors at the template file and line', () => {
+    const { templar } = setup();
+    let error: unknown;
+    try {
+      templar.renderTemplateFile('ok\n\n{{ missing }}\n', 'conf.j2');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(TsibleError);
+    expect((error as TsibleError).location).toEqual({ file: 'conf.j2', line: 3, column: 1 });
+    expect((error as TsibleError).message).toContain("'missing' is undefined");
+  });
+});
+
+describe('file-backed lookups', () => {
+  it('reads files and templates from the search paths', () => {
+    const { dir, templar } = setup();
+    writeFileSync(path.join(dir, 'motd.txt'), 'hello {{ x }}\n');
+    writeFileSync(path.join(dir, 'greet.j2'), 'hi {{ name }}\n');
+    expect(templar.renderString("{{ lookup('file', 'motd.txt') }}")).toBe('hello {{ x }}');
+    expect(templar.renderString("{{ lookup('template', 'greet.j2') }}")).toBe('hi web\n');
+  });
+
+  it('creates a password file once, mode 0600, and reuses it', () => {
+    const { dir, templar } = setup();
+    const first = templar.renderString("{{ lookup('password', 'creds/db length=12 chars=digits') }}");
+    expect(first).toMatch(/^[0-9]{12}$/);
+    const file = path.join(dir, 'creds/db');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toBe(`${String(first)}\n`);
+    expect(templar.renderString("{{ lookup('password', 'creds/db length=12') }}")).toBe(first);
+  });
+
+  it('finds the first existing file', () => {
+    const { dir, templar } = setup();
+    writeFileSync(path.join(dir, 'b.yml'), '');
+    expect(templar.renderString("{{ lookup('first_found', ['a.yml', 'b.yml']) }}")).toBe(path.join(dir, 'b.yml'));
+    expect(() => templar.renderString("{{ lookup('first_found', ['zz.yml']) }}")).toThrow('No file was found when using first_found.');
+  });
+});
