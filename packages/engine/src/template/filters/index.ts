@@ -1,6 +1,7 @@
 import type { Environment, FilterDef } from '../jinja/environment.js';
 import { coreFilters } from './core.js';
 import { dictFilters } from './dicts.js';
+import { dateFilters } from './dates.js';
 import { encodingFilters } from './encoding.js';
 import { listFilters } from './lists.js';
 import { numberFilters } from './numbers.js';
@@ -13,7 +14,7 @@ import { urlFilters } from './url.js';
 import { versionCompare } from '../tests/version.js';
 
 const families: Array<Record<string, FilterDef>> = [
-  coreFilters, dictFilters, encodingFilters, listFilters, numberFilters, pathFilters,
+  coreFilters, dateFilters, dictFilters, encodingFilters, listFilters, numberFilters, pathFilters,
   randomFilters, regexFilters, serializeFilters, textFilters, urlFilters,
   { version_compare: { fn: versionCompare } },
 ];

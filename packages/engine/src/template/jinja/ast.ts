@@ -29,7 +29,7 @@ export type Expr = Pos &
     | { kind: 'condexpr'; test: Expr; body: Expr; orelse: Expr | null }
   );
 
-export type Target = { kind: 'name'; name: string } | { kind: 'tuple'; names: string[] };
+export type Target = { kind: 'name'; name: string } | { kind: 'tuple'; names: string[] } | { kind: 'attribute'; name: string; attr: string };
 
 export type Stmt = Pos &
   (

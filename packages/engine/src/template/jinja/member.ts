@@ -3,6 +3,7 @@ import { pythonMethod } from '../python/methods.js';
 import { isPlainMapping, pythonRepr } from '../python/repr.js';
 import { pythonTypeName } from '../python/type-name.js';
 import { isUnsafe } from '../unsafe.js';
+import { PyObject } from '../python/object.js';
 import { TemplateRuntimeError } from './runtime-error.js';
 import { Undefined } from './undefined.js';
 
@@ -73,6 +74,10 @@ function itemOf(obj: unknown, key: unknown): { found: true; value: unknown } | {
 }
 
 function attributeOf(obj: unknown, name: string): { found: true; value: unknown } | { found: false } {
+  if (obj instanceof PyObject) {
+    const value = obj.attribute(name);
+    return value === undefined ? { found: false } : { found: true, value };
+  }
   const kind = methodKind(obj);
   if (kind !== undefined) {
     const method = pythonMethod(obj, name, kind);

@@ -160,6 +160,11 @@ export class Parser {
   }
 
   private parseAssignTarget(): Target {
+    if (this.is('name') && this.peek().type === 'operator' && this.peek().value === '.' && this.peek(2).type === 'name') {
+      const name = this.next().value;
+      this.next();
+      return { kind: 'attribute', name, attr: this.next().value };
+    }
     const names: string[] = [];
     let tuple = false;
     const paren = this.skipIf('operator', '(');

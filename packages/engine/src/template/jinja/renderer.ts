@@ -12,6 +12,7 @@ import { pyTruthy } from '../python/truthy.js';
 import { pythonTypeName } from '../python/type-name.js';
 import { isUnsafe } from '../unsafe.js';
 import { tuple } from '../python/tuple.js';
+import { Namespace } from '../python/namespace.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
 export type VariableResolver = (name: string) => unknown;
@@ -155,6 +156,12 @@ export class Renderer implements CallContext {
   private assign(target: Target, value: unknown, scope: Scope): void {
     if (target.kind === 'name') {
       scope.set(target.name, value);
+      return;
+    }
+    if (target.kind === 'attribute') {
+      const ns = this.lookupName(target.name, scope);
+      if (!(ns instanceof Namespace)) throw new TemplateRuntimeError('cannot assign attribute on non-namespace object');
+      ns.set(target.attr, value);
       return;
     }
     const items = iterate(value);

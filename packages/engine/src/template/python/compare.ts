@@ -2,6 +2,7 @@ import { PyFloat } from './float.js';
 import { isUnsafe } from '../unsafe.js';
 import { pythonTypeName } from './type-name.js';
 import { ensureDefined } from '../jinja/undefined.js';
+import { PyObject } from './object.js';
 
 /** Unbox PyFloat and unsafe text so values compare as Python would. */
 export function plain(value: unknown): unknown {
@@ -15,6 +16,8 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   const x = plain(a);
   const y = plain(b);
   if (x === y) return true;
+  if (x instanceof PyObject) return x.equals(y);
+  if (y instanceof PyObject) return y.equals(x);
   if ((typeof x === 'number' || typeof x === 'boolean') && (typeof y === 'number' || typeof y === 'boolean')) {
     return Number(x) === Number(y);
   }
@@ -28,6 +31,10 @@ export function pyEquals(a: unknown, b: unknown): boolean {
     return kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && pyEquals((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
   }
   return false;
+}
+
+function negate(n: number | undefined): number | undefined {
+  return n === undefined ? undefined : -n;
 }
 
 export class PyTypeError extends Error {
@@ -44,6 +51,8 @@ export function pyCompare(a: unknown, b: unknown): number {
   const xNum = typeof x === 'number' || typeof x === 'boolean';
   const yNum = typeof y === 'number' || typeof y === 'boolean';
   if (xNum && yNum) return Number(x) - Number(y);
+  const objectOrder = x instanceof PyObject ? x.compareTo(y) : y instanceof PyObject ? negate(y.compareTo(x)) : undefined;
+  if (objectOrder !== undefined) return objectOrder;
   if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
   if (Array.isArray(x) && Array.isArray(y)) {
     for (let i = 0; i < Math.min(x.length, y.length); i++) {

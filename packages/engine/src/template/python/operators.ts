@@ -5,6 +5,7 @@ import { plain, pyCompare, pyEquals } from './compare.js';
 import { pythonTypeName } from './type-name.js';
 import { pythonStr } from './repr.js';
 import { percentFormat } from './format.js';
+import { PyObject } from './object.js';
 
 type Num = number;
 
@@ -24,9 +25,21 @@ function numeric(result: number, a: unknown, b: unknown, forceFloat = false): nu
   return forceFloat || isFloatValue(a) || isFloatValue(b) ? makeFloat(result) : result;
 }
 
+/** Arithmetic defined by Python-like objects (datetime - datetime, ...). */
+function objectArithmetic(op: '+' | '-', a: unknown, b: unknown): unknown {
+  if (a instanceof PyObject) {
+    const r = a.arithmetic(op, b, false);
+    if (r !== undefined) return r;
+  }
+  if (b instanceof PyObject) return b.arithmetic(op, a, true);
+  return undefined;
+}
+
 export function pyAdd(left: unknown, right: unknown): unknown {
   const a = ensureDefined(left);
   const b = ensureDefined(right);
+  const viaObject = objectArithmetic('+', a, b);
+  if (viaObject !== undefined) return viaObject;
   const x = asArith(a);
   const y = asArith(b);
   if (x !== undefined && y !== undefined) return numeric(x + y, a, b);
@@ -42,6 +55,8 @@ export function pyAdd(left: unknown, right: unknown): unknown {
 export function pySub(left: unknown, right: unknown): unknown {
   const a = ensureDefined(left);
   const b = ensureDefined(right);
+  const viaObject = objectArithmetic('-', a, b);
+  if (viaObject !== undefined) return viaObject;
   const x = asArith(a);
   const y = asArith(b);
   if (x === undefined || y === undefined) return typeError('-', a, b);

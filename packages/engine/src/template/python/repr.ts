@@ -1,6 +1,7 @@
 import { PyFloat } from './float.js';
 import { isUnsafe } from '../unsafe.js';
 import { isTuple } from './tuple.js';
+import { PyObject } from './object.js';
 
 /** Python's repr() of a float: shortest round-trip digits, exponent outside [1e-4, 1e16). */
 export function floatRepr(n: number): string {
@@ -42,7 +43,7 @@ export function stringRepr(s: string): string {
 
 export function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  if (value instanceof PyFloat || isUnsafe(value)) return false;
+  if (value instanceof PyFloat || value instanceof PyObject || isUnsafe(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -57,6 +58,7 @@ export function pythonRepr(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 1e21 ? String(value) : floatRepr(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof PyFloat) return floatRepr(value.value);
+  if (value instanceof PyObject) return value.pythonRepr();
   if (Array.isArray(value)) {
     if (isTuple(value)) return value.length === 1 ? `(${pythonRepr(value[0])},)` : `(${value.map(pythonRepr).join(', ')})`;
     return `[${value.map(pythonRepr).join(', ')}]`;
@@ -77,5 +79,6 @@ export function pythonRepr(value: unknown): string {
 export function pythonStr(value: unknown): string {
   if (typeof value === 'string') return value;
   if (isUnsafe(value)) return value.text;
+  if (value instanceof PyObject) return value.pythonStr();
   return pythonRepr(value);
 }
