@@ -3,12 +3,10 @@ import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter, type EventSink } from '../output/events.js';
 import { createDefaultEnvironment } from './default-environment.js';
 import type { Environment } from './jinja/environment.js';
-import { Parser } from './jinja/parser.js';
 import type { Stmt } from './jinja/ast.js';
-import { Lexer } from './jinja/lexer.js';
 import { Renderer, TemplateLineError } from './jinja/renderer.js';
 import { TemplateRuntimeError, TemplateTypeError } from './jinja/runtime-error.js';
-import { DEFAULT_SYNTAX, type JinjaSyntax } from './jinja/syntax.js';
+import type { JinjaSyntax } from './jinja/syntax.js';
 import { TemplateSyntaxError } from './jinja/template-syntax-error.js';
 import { UndefinedError } from './jinja/undefined.js';
 import { JinjaCallable } from './jinja/callable.js';
@@ -50,8 +48,6 @@ export interface RenderOptions {
   syntax?: Partial<JinjaSyntax>;
   /** Template file being rendered: errors then point at this file and its line. */
   templatePath?: string;
-  /** First words of an undefined-variable error; Ansible's task wording by default. */
-  undefinedPrefix?: string;
   /** Extra variables visible only to this render (e.g. template_path, loop vars). */
   extraVars?: Readonly<Record<string, unknown>>;
 }
@@ -103,10 +99,12 @@ export class Templar {
     const custom = options.syntax;
     const markers = custom ? [custom.variableStart ?? '{{', custom.blockStart ?? '{%', custom.commentStart ?? '{#'] : TEMPLATE_MARKERS;
     if (!markers.some((m) => text.includes(m))) return text;
-    return this.guard(options, text, () => {
-      const { output, stringTyped } = this.renderToText(text, options);
-      return options.convertData === false || stringTyped ? output : nativeConcat(output);
-    });
+    return this.guard(options, text, () => this.renderToValue(text, options));
+  }
+
+  private renderToValue(text: string, options: RenderOptions): unknown {
+    const { output, stringTyped } = this.renderToText(text, options);
+    return options.convertData === false || stringTyped ? output : nativeConcat(output);
   }
 
   /** Renders a template file: template-module defaults, `#jinja2:` header, errors at file:line. */
@@ -119,7 +117,8 @@ export class Templar {
   /**
    * Ansible's `when:` semantics: booleans as-is, empty is true, a list is an
    * AND; a string is a bare Jinja expression (templated first if it has
-   * `{{ }}`, with Ansible's warning).
+   * `{{ }}`, with Ansible's warning), evaluated as
+   * `{% if <expr> %} True {% else %} False {% endif %}`.
    */
   evaluateConditional(conditional: unknown, options: RenderOptions = {}): boolean {
     if (Array.isArray(conditional)) return conditional.every((c) => this.evaluateConditional(c, options));
@@ -133,23 +132,20 @@ export class Templar {
         location: options.location,
       });
     }
-    const prefix = `The conditional check '${original}' failed. The error was: error while evaluating conditional (${original}): `;
-    const opts: RenderOptions = { ...options, undefinedPrefix: prefix };
     let expression: unknown = original;
     if (this.isTemplate(original)) {
       this.events.warn('template.conditional_delimiters', `conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: ${original}`);
-      expression = this.renderString(original, opts);
+      expression = this.guard(options, original, () => this.renderToValue(original, options), original);
       if (typeof expression !== 'string') return pyTruthy(expression);
       if (expression === '') return false;
     }
-    const source = String(expression);
-    return this.guard(opts, source, () => {
-      const tokens = new Lexer(`{{ ${source} }}`, DEFAULT_SYNTAX).tokenize();
-      const body = new Parser(tokens).parseTemplate();
-      const first = body[0];
-      if (body.length !== 1 || first?.kind !== 'output') throw new TemplateSyntaxError(`Invalid conditional detected: ${source}`, 1, 1);
-      return pyTruthy(this.renderer(options).evaluate(first.expr));
-    });
+    const presented = `{% if ${String(expression)} %} True {% else %} False {% endif %}`;
+    return this.guard(options, presented, () => {
+      const result = this.renderToText(presented, { ...options, syntax: undefined }).output.trim();
+      if (result === 'True') return true;
+      if (result === 'False') return false;
+      throw new TemplateRuntimeError(`unable to evaluate conditional: ${original}`);
+    }, original);
   }
 
   /** A renderer over this templar's variables (plus per-render extras). */
@@ -213,19 +209,19 @@ export class Templar {
   }
 
   /** Converts template failures into one TsibleError naming the variable and the place. */
-  private guard<T>(options: RenderOptions, source: string, fn: () => T): T {
+  private guard<T>(options: RenderOptions, source: string, fn: () => T, conditional?: string): T {
     this.depth++;
     if (this.depth === 1) this.lazyCache.clear();
     try {
       return fn();
     } catch (err) {
-      throw this.toTsibleError(err, options, source);
+      throw this.toTsibleError(err, options, source, conditional);
     } finally {
       this.depth--;
     }
   }
 
-  private toTsibleError(err: unknown, options: RenderOptions, source: string): unknown {
+  private toTsibleError(err: unknown, options: RenderOptions, source: string, conditional: string | undefined): unknown {
     if (err instanceof TsibleError) return err;
     let original = err;
     let location = options.location;
@@ -235,30 +231,33 @@ export class Templar {
     } else if (err instanceof TemplateSyntaxError && options.templatePath !== undefined) {
       location = { file: options.templatePath, line: err.line, column: err.column };
     }
-    if (original instanceof UndefinedError) {
-      const prefix = options.undefinedPrefix ?? (options.templatePath !== undefined ? 'AnsibleUndefinedVariable: ' : TASK_UNDEFINED_PREFIX);
-      return new TsibleError(`${prefix}${original.message}`, { code: 'TSIBLE_TEMPLATE_UNDEFINED', location, cause: original });
-    }
-    if (original instanceof TemplateSyntaxError) {
-      return new TsibleError(`template error while templating string: ${original.message}. String: ${source}`, {
-        code: 'TSIBLE_TEMPLATE_SYNTAX',
-        location,
-        cause: original,
-      });
-    }
-    if ((original instanceof TemplateTypeError || original instanceof PyTypeError) && options.undefinedPrefix === undefined) {
-      return new TsibleError(`Unexpected templating type error occurred on (${source}): ${original.message}`, { code: 'TSIBLE_TEMPLATE_ERROR', location, cause: original });
-    }
-    if (original instanceof TemplateRuntimeError || original instanceof PyTypeError) {
-      const recursion = original.message.startsWith('recursive loop detected');
-      return new TsibleError(options.undefinedPrefix && !recursion ? `${options.undefinedPrefix}${original.message}` : original.message, {
-        code: recursion ? 'TSIBLE_TEMPLATE_RECURSION' : 'TSIBLE_TEMPLATE_ERROR',
-        location,
-        cause: original,
-      });
-    }
-    return err;
+    const failure = describeFailure(original, source, options, conditional);
+    if (!failure) return err;
+    const message = conditional === undefined ? failure.message : `The conditional check '${conditional}' failed. The error was: ${failure.message}`;
+    return new TsibleError(message, { code: failure.code, location, cause: original });
   }
+}
+
+/** Ansible's wording for each kind of template failure. */
+function describeFailure(err: unknown, source: string, options: RenderOptions, conditional: string | undefined): { code: string; message: string } | undefined {
+  if (err instanceof UndefinedError) {
+    let message: string;
+    if (conditional !== undefined) message = `error while evaluating conditional (${conditional}): ${err.message}`;
+    else if (options.templatePath !== undefined) message = `AnsibleUndefinedVariable: ${err.message}`;
+    else message = `${TASK_UNDEFINED_PREFIX}${err.message}`;
+    return { code: 'TSIBLE_TEMPLATE_UNDEFINED', message };
+  }
+  if (err instanceof TemplateSyntaxError) {
+    return { code: 'TSIBLE_TEMPLATE_SYNTAX', message: `template error while templating string: ${err.message}. String: ${source}` };
+  }
+  if (err instanceof TemplateTypeError || err instanceof PyTypeError) {
+    return { code: 'TSIBLE_TEMPLATE_ERROR', message: `Unexpected templating type error occurred on (${source}): ${err.message}` };
+  }
+  if (err instanceof TemplateRuntimeError) {
+    const recursion = err.message.startsWith('recursive loop detected');
+    return { code: recursion ? 'TSIBLE_TEMPLATE_RECURSION' : 'TSIBLE_TEMPLATE_ERROR', message: err.message };
+  }
+  return undefined;
 }
 
 /**

@@ -37,7 +37,8 @@ function missingAttribute(obj: unknown, name: string): Undefined {
 
 function missingItem(obj: unknown, key: unknown): Undefined {
   if (typeof key === 'string') return missingAttribute(obj, key);
-  return new Undefined(`'${objectTypeRepr(obj)}' has no element ${pythonRepr(key)}`);
+  // Jinja quotes the type for attributes but not for elements.
+  return new Undefined(`${objectTypeRepr(obj)} has no element ${pythonRepr(key)}`);
 }
 
 function methodKind(value: unknown): 'str' | 'list' | 'dict' | undefined {

@@ -47,18 +47,21 @@ export class Parser {
     }
     return false;
   }
+  /** Jinja's describe_token, quoted as its messages show it. */
   private describe(t: Token): string {
-    if (t.type === 'eof') return 'end of template';
-    if (t.type === 'block_end') return "end of statement block";
-    if (t.type === 'variable_end') return 'end of print statement';
-    return `'${t.value}'`;
+    if (t.type === 'eof') return "'end of template'";
+    if (t.type === 'block_end') return "'end of statement block'";
+    if (t.type === 'variable_end') return "'end of print statement'";
+    if (t.type === 'block_begin') return "'begin of statement block'";
+    if (t.type === 'variable_begin') return "'begin of print statement'";
+    return `'${t.value || t.type}'`;
   }
   private fail(message: string, at: Pos = this.cur): never {
     throw new TemplateSyntaxError(message, at.line, at.column);
   }
   private expect(type: TokenType, value?: string): Token {
     if (!this.is(type, value)) {
-      const wanted = value !== undefined ? `'${value}'` : type === 'block_end' ? "'end of statement block'" : type === 'variable_end' ? "'end of print statement'" : type;
+      const wanted = value !== undefined ? `'${value}'` : this.describe({ type, value: '', line: 0, column: 0 });
       this.fail(`expected token ${wanted}, got ${this.describe(this.cur)}`);
     }
     return this.next();
