@@ -10,3 +10,4 @@ export { pythonRepr, pythonStr } from './python/repr.js';
 export { literalEval } from './python/literal-eval.js';
 export { PyFloat } from './python/float.js';
 export { shellQuote } from './filters/text.js';
+export { templateFileVars, type TemplateFileVarsOptions } from './template-vars.js';

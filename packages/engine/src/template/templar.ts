@@ -107,11 +107,13 @@ export class Templar {
     return options.convertData === false || stringTyped ? output : nativeConcat(output);
   }
 
-  /** Renders a template file: template-module defaults, `#jinja2:` header, errors at file:line. */
-  renderTemplateFile(source: string, file: string, options: RenderOptions = {}): string {
+  /**
+   * Renders a template file: template-module defaults, `#jinja2:` header,
+   * errors at file:line. Text unless `convertData` is set (the template lookup).
+   */
+  renderTemplateFile(source: string, file: string, options: RenderOptions = {}): unknown {
     const { body, syntax } = templateFileOptions(source, file);
-    const rendered = this.renderString(body, { ...options, templatePath: file, syntax: { ...syntax, ...options.syntax }, escapeBackslashes: false, convertData: false });
-    return String(rendered);
+    return this.renderString(body, { convertData: false, ...options, templatePath: file, syntax: { ...syntax, ...options.syntax }, escapeBackslashes: false });
   }
 
   /**

@@ -63,3 +63,12 @@ describe('file-backed lookups', () => {
     expect(() => templar.renderString("{{ lookup('first_found', ['zz.yml']) }}")).toThrow('No file was found when using first_found.');
   });
 });
+
+describe('template variables', () => {
+  it('exposes template_path, template_host and ansible_managed to the template lookup', () => {
+    const { dir, templar } = setup();
+    writeFileSync(path.join(dir, 'info.j2'), '{{ template_path }}|{{ ansible_managed }}|{{ template_fullpath == dir_path ~ "/info.j2" }}|{{ local }}');
+    const out = templar.renderString("{{ lookup('template', 'info.j2', template_vars={'local': 1, 'dir_path': '" + dir + "'}) }}");
+    expect(out).toBe('info.j2|Ansible managed|True|1');
+  });
+});

@@ -9,6 +9,8 @@ import { plain } from '../python/compare.js';
 import { isPlainMapping, pythonStr } from '../python/repr.js';
 import { pyTruthy } from '../python/truthy.js';
 import type { LookupContext, LookupFn } from './registry.js';
+import type { JinjaSyntax } from '../jinja/syntax.js';
+import { templateFileVars } from '../template-vars.js';
 
 /** Finds a file the way Ansible's lookups do: absolute as-is, else in each search path (and its files/ or templates/). */
 export function findFile(ctx: LookupContext, name: string, subdir: 'files' | 'templates'): string | undefined {
@@ -55,12 +57,28 @@ export const linesLookup: LookupFn = (terms) =>
     }
   });
 
+const DELIMITER_OPTIONS: Record<string, keyof JinjaSyntax> = {
+  variable_start_string: 'variableStart',
+  variable_end_string: 'variableEnd',
+  comment_start_string: 'commentStart',
+  comment_end_string: 'commentEnd',
+};
+
+/** template: renders a file with the current variables, template_vars and Ansible's template_* variables. */
 export const templateLookup: LookupFn = (terms, kwargs, ctx) =>
   terms.map((term) => {
     const found = findFile(ctx, text(term), 'templates');
     if (!found) throw new TemplateRuntimeError(`the template file ${text(term)} could not be found for the lookup`);
     const extra = isPlainMapping(kwargs['template_vars']) ? kwargs['template_vars'] : {};
-    return ctx.templar.renderTemplateFile(readFileSync(found, 'utf8'), found, { extraVars: extra });
+    const syntax: Partial<JinjaSyntax> = {};
+    for (const [option, key] of Object.entries(DELIMITER_OPTIONS)) {
+      if (kwargs[option] !== undefined) (syntax as Record<string, unknown>)[key] = text(kwargs[option]);
+    }
+    return ctx.templar.renderTemplateFile(readFileSync(found, 'utf8'), found, {
+      extraVars: { ...templateFileVars(text(term), { fullpath: found }), ...extra },
+      convertData: pyTruthy(kwargs['convert_data'] ?? true),
+      syntax,
+    });
   });
 
 export const varsLookup: LookupFn = (terms, kwargs, ctx) =>
