@@ -4,4 +4,7 @@ export * from './errors/tsible-error.js';
 export * from './output/events.js';
 export * from './connection/types.js';
 export * from './connection/unreachable.js';
+export * from './loader/yaml.js';
+export * from './config/config.js';
+export * from './config/settings.js';
 export * from './template/index.js';

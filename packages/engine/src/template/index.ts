@@ -4,7 +4,7 @@ export { createDefaultEnvironment } from './default-environment.js';
 export { Environment, type FilterDef, type TestDef, type FilterFn, type TestFn, type CallContext } from './jinja/environment.js';
 export { templateFileOptions } from './template-file.js';
 export { BUILTIN_LOOKUPS, getLookup, runLookup, lookupNames, type LookupFn, type LookupContext } from './lookups/index.js';
-export { isUnsafe, markUnsafe, UNSAFE_MARK, type UnsafeLike } from './unsafe.js';
+export { isUnsafe, markUnsafe, type UnsafeLike } from './unsafe.js';
 export { OMIT_TOKEN, isOmit } from './omit.js';
 export { pythonRepr, pythonStr } from './python/repr.js';
 export { literalEval } from './python/literal-eval.js';

@@ -1,45 +1,11 @@
 import { PyFloat } from './float.js';
+import { PythonTuple, pythonFloatRepr as floatRepr, pythonStrRepr as stringRepr } from '../../text/python-format.js';
 import { isUnsafe } from '../unsafe.js';
-import { isTuple } from './tuple.js';
+import { isTuple, tuple } from './tuple.js';
 import { PyObject } from './object.js';
 
-/** Python's repr() of a float: shortest round-trip digits, exponent outside [1e-4, 1e16). */
-export function floatRepr(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
-  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
-  const [mantissa = '0', expText = '0'] = n.toExponential().split('e');
-  const exp = Number(expText);
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const sign = negative ? '-' : '';
-  if (exp >= -4 && exp < 16) {
-    if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-    const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-    const frac = digits.slice(exp + 1);
-    return `${sign}${intPart}.${frac === '' ? '0' : frac}`;
-  }
-  const frac = digits.slice(1);
-  const expSign = exp < 0 ? '-' : '+';
-  return `${sign}${digits[0]}${frac ? '.' + frac : ''}e${expSign}${String(Math.abs(exp)).padStart(2, '0')}`;
-}
-
-/** Python's repr() of a str: single quotes unless the text holds ' and no ". */
-export function stringRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + quote;
-}
+/** Python's repr() of a float and of a str: shared with the loader and config output. */
+export { pythonFloatRepr as floatRepr, pythonStrRepr as stringRepr } from '../../text/python-format.js';
 
 export function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -59,6 +25,7 @@ export function pythonRepr(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof PyFloat) return floatRepr(value.value);
   if (value instanceof PyObject) return value.pythonRepr();
+  if (value instanceof PythonTuple) return pythonRepr(tuple([...value.items]));
   if (Array.isArray(value)) {
     if (isTuple(value)) return value.length === 1 ? `(${pythonRepr(value[0])},)` : `(${value.map(pythonRepr).join(', ')})`;
     return `[${value.map(pythonRepr).join(', ')}]`;
