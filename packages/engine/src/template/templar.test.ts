@@ -3,6 +3,7 @@ import { TsibleError } from '../errors/tsible-error.js';
 import { Templar, varsFromObject } from './templar.js';
 import { PyFloat } from './python/float.js';
 import { markUnsafe } from './unsafe.js';
+import { isOmit } from './omit.js';
 
 function templar(vars: Record<string, unknown> = {}): Templar {
   return new Templar({ vars, sink: new RecordingSink() });
@@ -148,5 +149,40 @@ describe('Templar.evaluateConditional', () => {
     expect(() => t.evaluateConditional('foo == 1')).toThrow(
       "The conditional check 'foo == 1' failed. The error was: error while evaluating conditional (foo == 1): 'foo' is undefined",
     );
+  });
+});
+
+describe('variable sources', () => {
+  it('leaves untemplated variables (registered results, facts) as data', () => {
+    const vars = { result: { stdout: '{{ secret }}' }, msg: '{{ result.stdout }}' };
+    const t = new Templar({
+      vars: { lookup: (n: string) => (vars as Record<string, unknown>)[n], isUntemplated: (n: string) => n === 'result' },
+      sink: new RecordingSink(),
+    });
+    expect(t.renderString('{{ msg }}')).toBe('{{ secret }}');
+  });
+
+  it('reads lazy mappings such as hostvars on demand', () => {
+    const looked: string[] = [];
+    const hostvars = {
+      get: (host: string) => {
+        looked.push(host);
+        return { ansible_host: `${host}.example`, port: '{{ 22 }}' };
+      },
+      has: (host: string) => host.startsWith('web'),
+      keys: () => ['web1', 'web2'],
+    };
+    const t = templar({ hostvars });
+    expect(t.renderString("{{ hostvars['web1'].ansible_host }}")).toBe('web1.example');
+    expect(t.renderString('{{ hostvars.web2["ansible_host"] }}')).toBe('web2.example');
+    expect(t.renderString('{{ hostvars | list }}')).toEqual(['web1', 'web2']);
+    expect(t.renderString("{{ hostvars['db1'] is defined }}")).toBe(false);
+    expect(looked).toEqual(['web1', 'web2']);
+  });
+
+  it('exposes omit as a stable placeholder', () => {
+    const t = templar({});
+    const value = t.render({ mode: '{{ nope | default(omit) }}' }) as Record<string, unknown>;
+    expect(isOmit(value['mode'])).toBe(true);
   });
 });

@@ -10,7 +10,8 @@ import type { JinjaSyntax } from './jinja/syntax.js';
 import { TemplateSyntaxError } from './jinja/template-syntax-error.js';
 import { UndefinedError } from './jinja/undefined.js';
 import { JinjaCallable } from './jinja/callable.js';
-import { nativeConcat } from './native-concat.js';
+import { literalCopy, nativeConcat } from './native-concat.js';
+import { isTuple } from './python/tuple.js';
 import { isPlainMapping } from './python/repr.js';
 import { pyTruthy } from './python/truthy.js';
 import { PyTypeError } from './python/compare.js';
@@ -22,6 +23,11 @@ import { runLookup, type LookupContext } from './lookups/index.js';
 /** Where template variables come from; `undefined` means "not defined". */
 export interface VarsSource {
   lookup(name: string): unknown;
+  /**
+   * True for variables whose values are data, never templates (registered
+   * results, facts): Ansible marks those unsafe, so `{{` in them stays text.
+   */
+  isUntemplated?(name: string): boolean;
 }
 
 export function varsFromObject(vars: Readonly<Record<string, unknown>>): VarsSource {
@@ -103,8 +109,15 @@ export class Templar {
   }
 
   private renderToValue(text: string, options: RenderOptions): unknown {
-    const { output, stringTyped } = this.renderToText(text, options);
-    return options.convertData === false || stringTyped ? output : nativeConcat(output);
+    const { output, stringTyped, value } = this.renderToText(text, options);
+    if (options.convertData === false || stringTyped) return output;
+    // A lone list/dict would be printed with repr() and read back by literal_eval: copy it instead.
+    // (A tuple prints as '(...)', which Ansible leaves as text.)
+    if (value !== undefined && ((Array.isArray(value.result) && !isTuple(value.result)) || isPlainMapping(value.result))) {
+      const copy = literalCopy(value.result);
+      if (copy !== undefined) return copy;
+    }
+    return nativeConcat(output);
   }
 
   /**
@@ -160,19 +173,32 @@ export class Templar {
     return new Renderer(this.environment, resolve, options.templatePath);
   }
 
-  private renderToText(text: string, options: RenderOptions): { output: string; stringTyped: boolean } {
+  /**
+   * Renders to text; when the template is one `{{ expression }}` the value
+   * itself is returned too, so callers can skip the text round trip.
+   */
+  private renderToText(text: string, options: RenderOptions): { output: string; stringTyped: boolean; value?: { result: unknown } } {
     const syntax: JinjaSyntax = {
       ...this.environment.syntax,
       ...options.syntax,
       literalBackslashesInVariables: options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true,
     };
     const body = this.environment.compile(text, syntax);
-    let output = this.renderer(options).render(body);
+    const renderer = this.renderer(options);
+    const only = body.length === 1 && body[0]?.kind === 'output' ? body[0] : undefined;
+    let value: { result: unknown } | undefined;
+    let output: string;
+    if (only) {
+      value = { result: renderer.evaluate(only.expr) };
+      output = renderer.finalizeAt(only.line, value.result);
+    } else {
+      output = renderer.render(body);
+    }
     // Ansible keeps the input's trailing newlines, which Jinja drops.
     const wanted = countTrailingNewlines(text);
     const have = countTrailingNewlines(output);
     if (!syntax.keepTrailingNewline && wanted > have) output += '\n'.repeat(wanted - have);
-    return { output, stringTyped: isStringTypedOutput(body) };
+    return value === undefined ? { output, stringTyped: isStringTypedOutput(body) } : { output, stringTyped: isStringTypedOutput(body), value };
   }
 
   /** Variables are templated when used ("lazy"), recursively, with loop detection. */
@@ -184,7 +210,7 @@ export class Templar {
     }
     const raw = this.vars.lookup(name);
     if (raw === undefined) return name === 'omit' ? OMIT_TOKEN : undefined;
-    if (!containsTemplate(raw, this)) return raw;
+    if (this.vars.isUntemplated?.(name) === true || !containsTemplate(raw, this)) return raw;
     if (this.lazyCache.has(name)) return this.lazyCache.get(name);
     if (this.resolving.has(name)) {
       throw new TemplateRuntimeError(`recursive loop detected in template string: {{ ${name} }}`);

@@ -75,9 +75,14 @@ export class Renderer implements CallContext {
     return out.join('');
   }
 
-  /** Evaluates one standalone expression (used by conditionals and bare-variable loops). */
+  /** Evaluates one standalone expression (a template that is a single `{{ ... }}`). */
   evaluate(expr: Expr): unknown {
     return this.withLine(expr.line, () => this.eval(expr, this.root));
+  }
+
+  /** The text `{{ value }}` prints, with errors tagged with the template line. */
+  finalizeAt(line: number, value: unknown): string {
+    return this.withLine(line, () => finalize(value));
   }
 
   private withLine<T>(line: number, fn: () => T): T {
