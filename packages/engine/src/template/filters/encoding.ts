@@ -9,6 +9,20 @@ import { DEFAULT_ROUNDS, shaCrypt } from './sha-crypt.js';
 const HASHES = new Set(['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']);
 const SALT_CHARS = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/** Ansible's namespace for to_uuid. */
+const ANSIBLE_UUID_NAMESPACE = '361e6d51-faec-444a-9079-341386da8e2e';
+
+/** RFC 4122 name-based UUID (version 5, SHA-1), as Python's uuid.uuid5. */
+export function uuid5(namespace: string, name: string): string {
+  const ns = Buffer.from(namespace.replace(/[{}-]/g, ''), 'hex');
+  if (ns.length !== 16) throw new TemplateRuntimeError(`Invalid value '${namespace}' for 'namespace': badly formed hexadecimal UUID string`);
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function digest(text: string, algorithm: string): string {
   if (!HASHES.has(algorithm)) throw new TemplateRuntimeError(`unsupported hash type ${algorithm}`);
   return createHash(algorithm).update(text, 'utf8').digest('hex');
@@ -35,4 +49,5 @@ export const encodingFilters: Record<string, FilterDef> = {
   sha1: { fn: (v) => digest(pythonStr(plain(v)), 'sha1') },
   md5: { fn: (v) => digest(pythonStr(plain(v)), 'md5') },
   password_hash: { fn: passwordHash },
+  to_uuid: { fn: (v, args, kw) => uuid5(pythonStr(arg(args, kw, 0, 'namespace', ANSIBLE_UUID_NAMESPACE)), pythonStr(plain(v))) },
 };

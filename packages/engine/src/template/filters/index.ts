@@ -11,11 +11,13 @@ import { regexFilters } from './regex.js';
 import { serializeFilters } from './serialize.js';
 import { textFilters } from './text.js';
 import { urlFilters } from './url.js';
+import { markupFilters } from './markup.js';
+import { structureFilters } from './structure.js';
 import { versionCompare } from '../tests/version.js';
 
 const families: Array<Record<string, FilterDef>> = [
   coreFilters, dateFilters, dictFilters, encodingFilters, listFilters, numberFilters, pathFilters,
-  randomFilters, regexFilters, serializeFilters, textFilters, urlFilters,
+  randomFilters, regexFilters, serializeFilters, textFilters, urlFilters, markupFilters, structureFilters,
   { version_compare: { fn: versionCompare } },
 ];
 

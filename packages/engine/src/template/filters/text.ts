@@ -6,6 +6,7 @@ import { pythonStr } from '../python/repr.js';
 import { pyTruthy } from '../python/truthy.js';
 import { percentFormat } from '../python/format.js';
 import { arg, toText } from '../call-args.js';
+import { TemplateRuntimeError } from '../jinja/runtime-error.js';
 
 /** Python's shlex.quote, which Ansible's quote filter uses. */
 export function shellQuote(s: string): string {
@@ -33,7 +34,87 @@ function indent(value: unknown, args: unknown[], kw: Record<string, unknown>): s
   return out.join('\n');
 }
 
+/** Jinja's wordwrap (textwrap.wrap per paragraph line). */
+function wordwrap(value: unknown, args: unknown[], kw: Record<string, unknown>): string {
+  const width = Number(arg(args, kw, 0, 'width', 79));
+  const breakLong = pyTruthy(arg(args, kw, 1, 'break_long_words', true));
+  const wrapstring = pythonStr(arg(args, kw, 2, 'wrapstring', '\n'));
+  const breakOnHyphens = pyTruthy(arg(args, kw, 3, 'break_on_hyphens', true));
+  const wrapLine = (line: string): string[] => {
+    const words = line.split(/\s+/).filter(Boolean).flatMap((w) => (breakOnHyphens ? w.split(/(?<=-)(?=[^-])/) : [w]));
+    const lines: string[] = [];
+    let cur = '';
+    for (let word of words) {
+      const glue = cur === '' || cur.endsWith('-') ? '' : ' ';
+      if ((cur + glue + word).length <= width) {
+        cur += glue + word;
+        continue;
+      }
+      if (cur !== '') lines.push(cur);
+      cur = '';
+      while (breakLong && word.length > width) {
+        lines.push(word.slice(0, width));
+        word = word.slice(width);
+      }
+      cur = word;
+    }
+    if (cur !== '') lines.push(cur);
+    return lines;
+  };
+  return pythonStr(plain(value)).split(/\r\n|\r|\n/).map((line) => wrapLine(line).join(wrapstring)).join(wrapstring);
+}
+
+/** Jinja's filesizeformat: decimal (kB) or binary (KiB) units. */
+function filesizeformat(value: unknown, args: unknown[], kw: Record<string, unknown>): string {
+  const bytes = Number(plain(value));
+  const binary = pyTruthy(arg(args, kw, 0, 'binary', false));
+  const base = binary ? 1024 : 1000;
+  const prefixes = binary ? ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'] : ['kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+  if (bytes === 1) return '1 Byte';
+  if (bytes < base) return `${bytes} Bytes`;
+  let unit = base;
+  for (let i = 0; i < prefixes.length; i++) {
+    unit = base ** (i + 2);
+    if (bytes < unit || i === prefixes.length - 1) return `${((base * bytes) / unit).toFixed(1)} ${prefixes[i] ?? ''}`;
+  }
+  return `${bytes} Bytes`;
+}
+
+const COMMENT_STYLES: Record<string, { beginning?: string; decoration: string; end?: string }> = {
+  plain: { decoration: '# ' },
+  erlang: { decoration: '% ' },
+  c: { decoration: '// ' },
+  cblock: { beginning: '/*', decoration: ' * ', end: ' */' },
+  xml: { beginning: '<!--', decoration: ' - ', end: '-->' },
+};
+
+/** Ansible's comment filter: decorate each line, with style-specific prefix/postfix lines. */
+function comment(value: unknown, args: unknown[], kw: Record<string, unknown>): string {
+  const style = COMMENT_STYLES[pythonStr(arg(args, kw, 0, 'style', 'plain'))];
+  if (!style) throw new TemplateRuntimeError(`unknown comment style ${pythonStr(args[0])}`);
+  const prepostfix = kw['decoration'] !== undefined ? pythonStr(kw['decoration']) : style.decoration;
+  const opt = (name: string, fallback: string): string => (kw[name] !== undefined ? pythonStr(plain(kw[name])) : fallback);
+  const newline = opt('newline', '\n');
+  const beginning = opt('beginning', style.beginning ?? '');
+  const prefix = opt('prefix', prepostfix.trimEnd());
+  const prefixCount = Number(opt('prefix_count', '1'));
+  const decoration = opt('decoration', style.decoration);
+  const postfix = opt('postfix', prepostfix.trimEnd());
+  const postfixCount = Number(opt('postfix_count', '1'));
+  const end = opt('end', style.end ?? '');
+  const text = pythonStr(plain(value));
+  const strBeginning = beginning ? beginning + newline : '';
+  const strPrefix = prefix ? (prefix !== newline ? prefix + newline : newline).repeat(prefixCount) : '';
+  const body = (decoration + text.split(newline).join(newline + decoration)).split(decoration + newline).join(decoration.trimEnd() + newline);
+  const strPostfix = ['', ...Array.from({ length: postfixCount }, () => postfix)].join(newline);
+  const strEnd = end ? newline + end : '';
+  return strBeginning + strPrefix + body + strPostfix + strEnd;
+}
+
 export const textFilters: Record<string, FilterDef> = {
+  wordwrap: { fn: wordwrap },
+  filesizeformat: { fn: filesizeformat },
+  comment: { fn: comment },
   lower: { fn: (v) => pythonStr(plain(v)).toLowerCase() },
   upper: { fn: (v) => pythonStr(plain(v)).toUpperCase() },
   capitalize: { fn: strMethod('capitalize') },

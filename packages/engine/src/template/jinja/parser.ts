@@ -311,19 +311,18 @@ export class Parser {
   }
 
   private parseOr(): Expr {
-    let left = this.parseAnd();
-    while (this.isName('or')) {
-      const t = this.next();
-      left = { kind: 'or', left, right: this.parseAnd(), ...this.pos(t) };
-    }
-    return left;
+    return this.logical('or', () => this.parseAnd());
   }
 
   private parseAnd(): Expr {
-    let left = this.parseNot();
-    while (this.isName('and')) {
+    return this.logical('and', () => this.parseNot());
+  }
+
+  private logical(kind: 'and' | 'or', operand: () => Expr): Expr {
+    let left = operand();
+    while (this.isName(kind)) {
       const t = this.next();
-      left = { kind: 'and', left, right: this.parseNot(), ...this.pos(t) };
+      left = { kind, left, right: operand(), ...this.pos(t) };
     }
     return left;
   }

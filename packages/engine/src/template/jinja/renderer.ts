@@ -13,6 +13,7 @@ import { pythonTypeName } from '../python/type-name.js';
 import { isUnsafe } from '../unsafe.js';
 import { tuple } from '../python/tuple.js';
 import { Namespace } from '../python/namespace.js';
+import { unsupportedFilterReason } from '../filters/unsupported.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
 export type VariableResolver = (name: string) => unknown;
@@ -347,40 +348,38 @@ export class Renderer implements CallContext {
 
   filter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const def = this.env.getFilter(name);
-    if (!def) throw new TemplateSyntaxError(`Could not load "${name}": '${name}'`, 0, 0);
-    const input = def.acceptsUndefined ? value : ensureDefined(value);
-    return def.fn(isUnsafe(input) ? input.text : input, args, kwargs, this);
+    const unsupported = def ? undefined : unsupportedFilterReason(name);
+    if (unsupported !== undefined) throw new TemplateRuntimeError(unsupported);
+    return this.callPlugin(def, name, value, args, kwargs);
   }
 
   test(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): boolean {
-    const def = this.env.getTest(name);
+    return this.callPlugin(this.env.getTest(name), name, value, args, kwargs);
+  }
+
+  /** Filters and tests get defined input (unless they handle undefined) with unsafe text unwrapped. */
+  private callPlugin<R>(def: { fn: (v: unknown, a: unknown[], k: Record<string, unknown>, c: CallContext) => R; acceptsUndefined?: boolean } | undefined, name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): R {
     if (!def) throw new TemplateSyntaxError(`Could not load "${name}": '${name}'`, 0, 0);
     const input = def.acceptsUndefined ? value : ensureDefined(value);
     return def.fn(isUnsafe(input) ? input.text : input, args, kwargs, this);
   }
 }
 
+const BINARY_OPERATORS: Readonly<Record<string, (a: unknown, b: unknown) => unknown>> = {
+  '+': pyAdd,
+  '-': pySub,
+  '*': pyMul,
+  '/': pyDiv,
+  '//': pyFloorDiv,
+  '%': pyMod,
+  '**': pyPow,
+  '~': pyConcat,
+};
+
 function binary(op: string, a: unknown, b: unknown): unknown {
-  switch (op) {
-    case '+':
-      return pyAdd(a, b);
-    case '-':
-      return pySub(a, b);
-    case '*':
-      return pyMul(a, b);
-    case '/':
-      return pyDiv(a, b);
-    case '//':
-      return pyFloorDiv(a, b);
-    case '%':
-      return pyMod(a, b);
-    case '**':
-      return pyPow(a, b);
-    case '~':
-      return pyConcat(a, b);
-    default:
-      throw new TemplateRuntimeError(`unknown operator ${op}`);
-  }
+  const fn = BINARY_OPERATORS[op];
+  if (!fn) throw new TemplateRuntimeError(`unknown operator ${op}`);
+  return fn(a, b);
 }
 
 /** What `{{ x }}` prints: Ansible's finalize turns None into '', undefined raises. */
