@@ -186,3 +186,32 @@ describe('variable sources', () => {
     expect(isOmit(value['mode'])).toBe(true);
   });
 });
+
+describe('Templar.loopItems (with_* loops)', () => {
+  const t = templar({ pkgs: ['a', 'b'], nested: [['x'], ['y', 'z']], users: { bob: { uid: 1 } } });
+
+  it('templates and listifies the terms, then runs the lookup', () => {
+    expect(t.loopItems('items', '{{ nested }}')).toEqual(['x', 'y', 'z']);
+    expect(t.loopItems('items', ['{{ pkgs[0] }}', 'c'])).toEqual(['a', 'c']);
+    expect(t.loopItems('items', 'single')).toEqual(['single']);
+    expect(t.loopItems('dict', '{{ users }}')).toEqual([{ key: 'bob', value: { uid: 1 } }]);
+    expect(t.loopItems('sequence', 'start=1 end=3')).toEqual(['1', '2', '3']);
+  });
+
+  it('names unknown lookups and lists the known ones', () => {
+    expect(() => t.loopItems('bogus', [])).toThrow("lookup plugin (bogus) not found for 'with_bogus'");
+  });
+
+  it('reports undefined loop variables with a hint', () => {
+    let caught: unknown;
+    try {
+      t.loopItems('items', '{{ missing }}', { location: { file: 'tasks.yml', line: 9, column: 3 } });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(TsibleError);
+    expect((caught as TsibleError).message).toContain("'missing' is undefined");
+    expect((caught as TsibleError).hint).toContain("missing | default(...)");
+    expect((caught as TsibleError).location).toEqual({ file: 'tasks.yml', line: 9, column: 3 });
+  });
+});

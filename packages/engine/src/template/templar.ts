@@ -18,7 +18,7 @@ import { PyTypeError } from './python/compare.js';
 import { isUnsafe } from './unsafe.js';
 import { OMIT_TOKEN } from './omit.js';
 import { templateFileOptions } from './template-file.js';
-import { runLookup, type LookupContext } from './lookups/index.js';
+import { getLookup, lookupNames, runLookup, type LookupContext } from './lookups/index.js';
 
 /** Where template variables come from; `undefined` means "not defined". */
 export interface VarsSource {
@@ -139,7 +139,7 @@ export class Templar {
     if (Array.isArray(conditional)) return conditional.every((c) => this.evaluateConditional(c, options));
     if (conditional === null || conditional === undefined || conditional === '') return true;
     if (typeof conditional === 'boolean') return conditional;
-    if (typeof conditional === 'number') return conditional !== 0;
+    if (typeof conditional !== 'string' && !isUnsafe(conditional)) return pyTruthy(conditional);
     const original = isUnsafe(conditional) ? conditional.text : String(conditional);
     if (isUnsafe(conditional)) {
       throw new TsibleError(`The conditional check '${original}' failed. The error was: Conditional is marked as unsafe, and cannot be evaluated.`, {
@@ -190,7 +190,7 @@ export class Templar {
     let output: string;
     if (only) {
       value = { result: renderer.evaluate(only.expr) };
-      output = renderer.finalizeAt(only.line, value.result);
+      output = renderer.finalizeAt(only, value.result);
     } else {
       output = renderer.render(body);
     }
@@ -225,14 +225,37 @@ export class Templar {
     }
   }
 
-  private lookupFunction(name: 'lookup' | 'query' | 'q', options: RenderOptions): JinjaCallable {
-    const context: LookupContext = {
+  /**
+   * The items of a `with_<name>:` loop: terms are templated and listified as
+   * Ansible does (a string becomes a one-item list), then the lookup runs
+   * with wantlist semantics.
+   */
+  loopItems(name: string, terms: unknown, options: RenderOptions = {}): unknown[] {
+    const fn = getLookup(name);
+    if (!fn) {
+      throw new TsibleError(`lookup plugin (${name}) not found for 'with_${name}'`, {
+        code: 'TSIBLE_LOOKUP_UNKNOWN',
+        location: options.location,
+        hint: `tsible provides: ${lookupNames().join(', ')}`,
+      });
+    }
+    const rendered = this.render(terms, options);
+    const list = Array.isArray(rendered) ? rendered : [rendered];
+    return this.guard(options, `with_${name}`, () => fn(list, {}, this.lookupContext(options)));
+  }
+
+  private lookupContext(options: RenderOptions): LookupContext {
+    return {
       templar: this,
       searchPaths: this.searchPaths,
       events: this.events,
       location: options.location,
       variable: (n) => this.resolveVariable(n, options),
     };
+  }
+
+  private lookupFunction(name: 'lookup' | 'query' | 'q', options: RenderOptions): JinjaCallable {
+    const context = this.lookupContext(options);
     return new JinjaCallable(name, (args, kwargs) => runLookup(name === 'lookup' ? 'lookup' : 'query', args, kwargs, context));
   }
 
@@ -255,14 +278,16 @@ export class Templar {
     let location = options.location;
     if (err instanceof TemplateLineError) {
       original = err.original;
-      if (err.templatePath !== undefined) location = { file: err.templatePath, line: err.line, column: 1 };
+      if (err.templatePath !== undefined) location = { file: err.templatePath, line: err.line, column: err.column };
     } else if (err instanceof TemplateSyntaxError && options.templatePath !== undefined) {
       location = { file: options.templatePath, line: err.line, column: err.column };
     }
     const failure = describeFailure(original, source, options, conditional);
     if (!failure) return err;
     const message = conditional === undefined ? failure.message : `The conditional check '${conditional}' failed. The error was: ${failure.message}`;
-    return new TsibleError(message, { code: failure.code, location, cause: original });
+    const variable = original instanceof UndefinedError ? original.variable : undefined;
+    const hint = variable === undefined ? undefined : `define '${variable}' (play/role vars, group_vars, host_vars or -e), or give a fallback with '${variable} | default(...)'`;
+    return new TsibleError(message, { code: failure.code, location, cause: original, hint });
   }
 }
 

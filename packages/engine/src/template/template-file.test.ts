@@ -27,12 +27,12 @@ describe('template files', () => {
     const { templar } = setup();
     let error: unknown;
     try {
-      templar.renderTemplateFile('ok\n\n{{ missing }}\n', 'conf.j2');
+      templar.renderTemplateFile('ok\n\n  port={{ missing }}\n', 'conf.j2');
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(TsibleError);
-    expect((error as TsibleError).location).toEqual({ file: 'conf.j2', line: 3, column: 1 });
+    expect((error as TsibleError).location).toEqual({ file: 'conf.j2', line: 3, column: 8 });
     expect((error as TsibleError).message).toContain("'missing' is undefined");
   });
 });

@@ -1,4 +1,4 @@
-import type { CallArgs, Expr, Stmt, Target } from './ast.js';
+import type { CallArgs, Expr, Pos, Stmt, Target } from './ast.js';
 import { JinjaCallable } from './callable.js';
 import type { CallContext, Environment } from './environment.js';
 import { getAttr, getItem, isLazyMapping, sliceOf } from './member.js';
@@ -22,9 +22,9 @@ class LoopSignal {
   constructor(readonly kind: 'break' | 'continue') {}
 }
 
-/** A template error tagged with the template line it happened on. */
+/** A template error tagged with the template position (tag start) it happened at. */
 export class TemplateLineError extends Error {
-  constructor(readonly original: Error, readonly line: number, readonly templatePath: string | undefined) {
+  constructor(readonly original: Error, readonly line: number, readonly column: number, readonly templatePath: string | undefined) {
     super(original.message);
     this.name = original.name;
   }
@@ -78,27 +78,27 @@ export class Renderer implements CallContext {
 
   /** Evaluates one standalone expression (a template that is a single `{{ ... }}`). */
   evaluate(expr: Expr): unknown {
-    return this.withLine(expr.line, () => this.eval(expr, this.root));
+    return this.withPosition(expr, () => this.eval(expr, this.root));
   }
 
   /** The text `{{ value }}` prints, with errors tagged with the template line. */
-  finalizeAt(line: number, value: unknown): string {
-    return this.withLine(line, () => finalize(value));
+  finalizeAt(pos: Pos, value: unknown): string {
+    return this.withPosition(pos, () => finalize(value));
   }
 
-  private withLine<T>(line: number, fn: () => T): T {
+  private withPosition<T>(pos: Pos, fn: () => T): T {
     try {
       return fn();
     } catch (err) {
       if (err instanceof LoopSignal || err instanceof TemplateLineError) throw err;
-      if (err instanceof Error) throw new TemplateLineError(err, line, this.templatePath);
+      if (err instanceof Error) throw new TemplateLineError(err, pos.line, pos.column, this.templatePath);
       throw err;
     }
   }
 
   // ---- statements ----
   private renderBlock(body: Stmt[], scope: Scope, out: string[]): void {
-    for (const stmt of body) this.withLine(stmt.line, () => this.renderStmt(stmt, scope, out));
+    for (const stmt of body) this.withPosition(stmt, () => this.renderStmt(stmt, scope, out));
   }
 
   private renderStmt(stmt: Stmt, scope: Scope, out: string[]): void {
@@ -243,7 +243,7 @@ export class Renderer implements CallContext {
     try {
       out.push(child.render(this.env.compile(loaded.source)));
     } catch (err) {
-      if (err instanceof TemplateSyntaxError) throw new TemplateLineError(err, err.line, loaded.path);
+      if (err instanceof TemplateSyntaxError) throw new TemplateLineError(err, err.line, err.column, loaded.path);
       throw err;
     }
   }
