@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { SourceLocation } from '../errors/source-location.js';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter, type EventSink } from '../output/events.js';
@@ -164,13 +166,27 @@ export class Templar {
   }
 
   /** A renderer over this templar's variables (plus per-render extras). */
-  private renderer(options: RenderOptions): Renderer {
+  private renderer(options: RenderOptions, syntax: JinjaSyntax): Renderer {
     const extra = options.extraVars;
     const resolve = (name: string): unknown => {
       if (extra && Object.prototype.hasOwnProperty.call(extra, name)) return extra[name];
       return this.resolveVariable(name, options);
     };
-    return new Renderer(this.environment, resolve, options.templatePath);
+    return new Renderer(this.environment, resolve, { templatePath: options.templatePath, syntax, loader: (name, from) => this.findInclude(name, from) });
+  }
+
+  /** `{% include %}`: next to the including file first, then the search paths (and their templates/). */
+  private findInclude(name: string, from: string | undefined): { source: string; path: string } | undefined {
+    const dirs = [...(from === undefined ? [] : [path.dirname(from)]), ...this.searchPaths.flatMap((d) => [path.join(d, 'templates'), d])];
+    const candidates = path.isAbsolute(name) ? [name] : dirs.map((d) => path.join(d, name));
+    for (const candidate of candidates) {
+      try {
+        return { source: readFileSync(candidate, 'utf8'), path: candidate };
+      } catch {
+        // not here; try the next directory
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -184,7 +200,7 @@ export class Templar {
       literalBackslashesInVariables: options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true,
     };
     const body = this.environment.compile(text, syntax);
-    const renderer = this.renderer(options);
+    const renderer = this.renderer(options, syntax);
     const only = body.length === 1 && body[0]?.kind === 'output' ? body[0] : undefined;
     let value: { result: unknown } | undefined;
     let output: string;
@@ -217,7 +233,8 @@ export class Templar {
     }
     this.resolving.add(name);
     try {
-      const value = this.render(raw, { ...options, templatePath: undefined, syntax: undefined, escapeBackslashes: true });
+      // Variables are templated as task values are (convert_data on), whatever the caller's mode.
+      const value = this.render(raw, { ...options, templatePath: undefined, syntax: undefined, escapeBackslashes: true, convertData: true });
       this.lazyCache.set(name, value);
       return value;
     } finally {

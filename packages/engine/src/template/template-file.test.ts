@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RecordingSink } from '../output/events.js';
@@ -70,5 +70,32 @@ describe('template variables', () => {
     writeFileSync(path.join(dir, 'info.j2'), '{{ template_path }}|{{ ansible_managed }}|{{ template_fullpath == dir_path ~ "/info.j2" }}|{{ local }}');
     const out = templar.renderString("{{ lookup('template', 'info.j2', template_vars={'local': 1, 'dir_path': '" + dir + "'}) }}");
     expect(out).toBe('info.j2|Ansible managed|True|1');
+  });
+});
+
+describe('variables inside template files', () => {
+  it('are templated with type conversion, as Ansible templates variables', () => {
+    const t = new Templar({ vars: { ports: '{{ [80, 443] }}' }, sink: new RecordingSink() });
+    expect(t.renderTemplateFile('{% for p in ports %}{{ p }};{% endfor %}\n', 'p.j2')).toBe('80;443;\n');
+  });
+});
+
+describe('{% include %}', () => {
+  it('finds templates next to the including file, shares variables, and points errors at the included file', () => {
+    const { dir, templar } = setup();
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates', 'row.j2'), '{% for i in items %}\n[{{ i }}-{{ local }}]\n{% endfor %}\n');
+    writeFileSync(path.join(dir, 'templates', 'bad.j2'), 'ok\n{{ missing_in_include }}\n');
+    const main = path.join(dir, 'templates', 'main.j2');
+    expect(templar.renderTemplateFile("{% set local = 'L' %}{% include 'row.j2' %}end\n", main)).toBe('[a-L]\n[b-L]\nend\n');
+    expect(templar.renderTemplateFile("{% include 'nope.j2' ignore missing %}x", main)).toBe('x');
+    expect(() => templar.renderTemplateFile("{% include 'nope.j2' %}", main)).toThrow('TemplateNotFound: nope.j2');
+    let caught: unknown;
+    try {
+      templar.renderTemplateFile("{% include 'bad.j2' %}", main);
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as TsibleError).location).toEqual({ file: path.join(dir, 'templates', 'bad.j2'), line: 2, column: 1 });
   });
 });

@@ -23,9 +23,6 @@ export interface TestDef {
   acceptsUndefined?: boolean;
 }
 
-/** Loads a template by name for `{% include %}`; undefined when it does not exist. */
-export type TemplateLoader = (name: string) => { source: string; path: string } | undefined;
-
 const FQCN_PREFIX = /^ansible\.(builtin|legacy)\./;
 
 /** Filters, tests, globals and a compile cache shared by every render. */
@@ -33,7 +30,6 @@ export class Environment {
   readonly filters = new Map<string, FilterDef>();
   readonly tests = new Map<string, TestDef>();
   readonly globals = new Map<string, unknown>();
-  loader: TemplateLoader | undefined;
   private readonly cache = new Map<string, Stmt[]>();
 
   constructor(readonly syntax: JinjaSyntax = DEFAULT_SYNTAX) {}

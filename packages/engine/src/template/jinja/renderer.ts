@@ -1,6 +1,7 @@
 import type { CallArgs, Expr, Pos, Stmt, Target } from './ast.js';
 import { JinjaCallable } from './callable.js';
 import type { CallContext, Environment } from './environment.js';
+import type { JinjaSyntax } from './syntax.js';
 import { getAttr, getItem, isLazyMapping, sliceOf } from './member.js';
 import { TemplateRuntimeError } from './runtime-error.js';
 import { TemplateSyntaxError } from './template-syntax-error.js';
@@ -17,6 +18,18 @@ import { unsupportedFilterReason } from '../filters/unsupported.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
 export type VariableResolver = (name: string) => unknown;
+
+/** Finds `{% include %}`d templates; `from` is the including template's path. */
+export type TemplateLoader = (name: string, from: string | undefined) => { source: string; path: string } | undefined;
+
+export interface RendererOptions {
+  /** The template file being rendered: errors point at it, includes resolve next to it. */
+  templatePath?: string | undefined;
+  loader?: TemplateLoader;
+  /** Syntax for included templates (the including template's). */
+  syntax?: JinjaSyntax;
+  includeDepth?: number;
+}
 
 class LoopSignal {
   constructor(readonly kind: 'break' | 'continue') {}
@@ -57,17 +70,15 @@ export function iterate(value: unknown): unknown[] {
 
 /** Evaluates a parsed template against variables, with Python semantics. */
 export class Renderer implements CallContext {
-  private readonly root: Scope;
-  private readonly includeDepth: number;
+  private readonly root = new Scope(undefined);
+  private readonly templatePath: string | undefined;
 
   constructor(
     private readonly env: Environment,
     private readonly resolve: VariableResolver,
-    private readonly templatePath: string | undefined = undefined,
-    includeDepth = 0,
+    private readonly options: RendererOptions = {},
   ) {
-    this.root = new Scope(undefined);
-    this.includeDepth = includeDepth;
+    this.templatePath = options.templatePath;
   }
 
   render(body: Stmt[]): string {
@@ -230,18 +241,21 @@ export class Renderer implements CallContext {
 
   private renderInclude(templateExpr: Expr, ignoreMissing: boolean, scope: Scope, out: string[]): void {
     const name = pythonStr(ensureDefined(this.eval(templateExpr, scope)));
-    const loaded = this.env.loader?.(name);
+    const loaded = this.options.loader?.(name, this.templatePath);
     if (!loaded) {
       if (ignoreMissing) return;
       throw new TemplateRuntimeError(`TemplateNotFound: ${name}`);
     }
-    if (this.includeDepth > 50) throw new TemplateRuntimeError(`recursive include of ${name}`);
-    const child = new Renderer(this.env, (n) => {
+    const depth = (this.options.includeDepth ?? 0) + 1;
+    if (depth > 50) throw new TemplateRuntimeError(`recursive include of ${name}`);
+    // The included template sees the includer's variables, locals included.
+    const resolve = (n: string): unknown => {
       const local = scope.lookup(n);
       return local.found ? local.value : this.resolve(n);
-    }, loaded.path, this.includeDepth + 1);
+    };
+    const child = new Renderer(this.env, resolve, { ...this.options, templatePath: loaded.path, includeDepth: depth });
     try {
-      out.push(child.render(this.env.compile(loaded.source)));
+      out.push(child.render(this.env.compile(loaded.source, this.options.syntax)));
     } catch (err) {
       if (err instanceof TemplateSyntaxError) throw new TemplateLineError(err, err.line, err.column, loaded.path);
       throw err;
