@@ -3,7 +3,8 @@ import { literalEval } from './python/literal-eval.js';
 import { TsibleError } from '../errors/tsible-error.js';
 
 const HEADER = '#jinja2:';
-const OPTION_NAMES: Record<string, keyof JinjaSyntax> = {
+/** Jinja environment option names (as in `#jinja2:` headers and lookup options) to tsible's syntax keys. */
+export const JINJA_OPTION_NAMES: Readonly<Record<string, keyof JinjaSyntax>> = {
   trim_blocks: 'trimBlocks',
   lstrip_blocks: 'lstripBlocks',
   keep_trailing_newline: 'keepTrailingNewline',
@@ -34,7 +35,7 @@ export function templateFileOptions(source: string, file: string): { body: strin
     }
     const key = pair.slice(0, colon).trim();
     const parsed = literalEval(pair.slice(colon + 1).trim());
-    const option = OPTION_NAMES[key];
+    const option = Object.prototype.hasOwnProperty.call(JINJA_OPTION_NAMES, key) ? JINJA_OPTION_NAMES[key] : undefined;
     if (!parsed.ok || option === undefined) {
       throw new TsibleError(`unsupported jinja2 override '${pair.trim()}'`, { code: 'TSIBLE_TEMPLATE_SYNTAX', location: { file, line: 1, column: 1 } });
     }

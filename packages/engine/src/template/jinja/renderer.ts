@@ -136,14 +136,9 @@ export class Renderer implements CallContext {
       case 'set':
         this.assign(stmt.target, this.eval(stmt.expr, scope), scope);
         return;
-      case 'setblock': {
-        const captured: string[] = [];
-        this.renderBlock(stmt.body, new Scope(scope), captured);
-        let value: unknown = captured.join('');
-        for (const f of stmt.filters) value = this.applyFilter(f.name, value, f.call, scope);
-        scope.set(stmt.name, value);
+      case 'setblock':
+        scope.set(stmt.name, this.captureFiltered(stmt.body, stmt.filters, scope));
         return;
-      }
       case 'with': {
         const inner = new Scope(scope);
         for (const a of stmt.assignments) inner.set(a.name, this.eval(a.expr, scope));
@@ -156,18 +151,22 @@ export class Renderer implements CallContext {
       case 'include':
         this.renderInclude(stmt.template, stmt.ignoreMissing, scope, out);
         return;
-      case 'filterblock': {
-        const captured: string[] = [];
-        this.renderBlock(stmt.body, new Scope(scope), captured);
-        let value: unknown = captured.join('');
-        for (const f of stmt.filters) value = this.applyFilter(f.name, value, f.call, scope);
-        out.push(finalize(value));
+      case 'filterblock':
+        out.push(finalize(this.captureFiltered(stmt.body, stmt.filters, scope)));
         return;
-      }
       case 'break':
       case 'continue':
         throw new LoopSignal(stmt.kind);
     }
+  }
+
+  /** The output of a block, passed through a filter chain (`{% set x | f %}`, `{% filter f %}`). */
+  private captureFiltered(body: Stmt[], filters: Array<{ name: string; call: CallArgs }>, scope: Scope): unknown {
+    const captured: string[] = [];
+    this.renderBlock(body, new Scope(scope), captured);
+    let value: unknown = captured.join('');
+    for (const f of filters) value = this.applyFilter(f.name, value, f.call, scope);
+    return value;
   }
 
   private assign(target: Target, value: unknown, scope: Scope): void {

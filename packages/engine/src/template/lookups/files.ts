@@ -11,6 +11,7 @@ import { pyTruthy } from '../python/truthy.js';
 import type { LookupContext, LookupFn } from './registry.js';
 import type { JinjaSyntax } from '../jinja/syntax.js';
 import { templateFileVars } from '../template-vars.js';
+import { JINJA_OPTION_NAMES } from '../template-file.js';
 
 /** Finds a file the way Ansible's lookups do: absolute as-is, else in each search path (and its files/ or templates/). */
 export function findFile(ctx: LookupContext, name: string, subdir: 'files' | 'templates'): string | undefined {
@@ -38,31 +39,21 @@ export const fileLookup: LookupFn = (terms, kwargs, ctx) =>
 export const envLookup: LookupFn = (terms, kwargs) =>
   terms.map((term) => process.env[text(term)] ?? (kwargs['default'] === undefined ? '' : kwargs['default']));
 
-export const pipeLookup: LookupFn = (terms) =>
-  terms.map((term) => {
-    try {
-      return execFileSync('/bin/sh', ['-c', text(term)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\s+$/, '');
-    } catch (err) {
-      const status = (err as { status?: unknown }).status;
-      throw new TemplateRuntimeError(`lookup_plugin.pipe(${text(term)}) returned ${String(status)}`);
-    }
-  });
+/** Runs a controller shell command for pipe/lines; a non-zero exit is the lookup's error. */
+function shellOutput(plugin: string, command: string): string {
+  try {
+    return execFileSync('/bin/sh', ['-c', command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    throw new TemplateRuntimeError(`lookup_plugin.${plugin}(${command}) returned ${String((err as { status?: unknown }).status)}`);
+  }
+}
+
+export const pipeLookup: LookupFn = (terms) => terms.map((term) => shellOutput('pipe', text(term)).replace(/\s+$/, ''));
 
 export const linesLookup: LookupFn = (terms) =>
-  terms.flatMap((term) => {
-    try {
-      return execFileSync('/bin/sh', ['-c', text(term)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''));
-    } catch (err) {
-      throw new TemplateRuntimeError(`lookup_plugin.lines(${text(term)}) returned ${String((err as { status?: unknown }).status)}`);
-    }
-  });
+  terms.flatMap((term) => shellOutput('lines', text(term)).split('\n').filter((l, i, all) => !(i === all.length - 1 && l === '')));
 
-const DELIMITER_OPTIONS: Record<string, keyof JinjaSyntax> = {
-  variable_start_string: 'variableStart',
-  variable_end_string: 'variableEnd',
-  comment_start_string: 'commentStart',
-  comment_end_string: 'commentEnd',
-};
+const DELIMITER_OPTIONS = ['variable_start_string', 'variable_end_string', 'comment_start_string', 'comment_end_string'];
 
 /** template: renders a file with the current variables, template_vars and Ansible's template_* variables. */
 export const templateLookup: LookupFn = (terms, kwargs, ctx) =>
@@ -71,8 +62,9 @@ export const templateLookup: LookupFn = (terms, kwargs, ctx) =>
     if (!found) throw new TemplateRuntimeError(`the template file ${text(term)} could not be found for the lookup`);
     const extra = isPlainMapping(kwargs['template_vars']) ? kwargs['template_vars'] : {};
     const syntax: Partial<JinjaSyntax> = {};
-    for (const [option, key] of Object.entries(DELIMITER_OPTIONS)) {
-      if (kwargs[option] !== undefined) (syntax as Record<string, unknown>)[key] = text(kwargs[option]);
+    for (const option of DELIMITER_OPTIONS) {
+      const key = JINJA_OPTION_NAMES[option];
+      if (key !== undefined && kwargs[option] !== undefined) (syntax as Record<string, unknown>)[key] = text(kwargs[option]);
     }
     return ctx.templar.renderTemplateFile(readFileSync(found, 'utf8'), found, {
       extraVars: { ...templateFileVars(text(term), { fullpath: found }), ...extra },
