@@ -38,3 +38,10 @@ describe('Python operators', () => {
     expect(pyCompareOp('<', [1, 2], [1, 3])).toBe(true);
   });
 });
+
+describe('resource limits', () => {
+  it('refuses huge repetitions with a clear error instead of exhausting memory', () => {
+    expect(() => pyMul('ab', 10 ** 9)).toThrow('sequence repetition too large');
+    expect(() => pyMul([1], 10 ** 9)).toThrow('sequence repetition too large');
+  });
+});

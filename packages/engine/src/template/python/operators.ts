@@ -9,6 +9,9 @@ import { PyObject } from './object.js';
 
 type Num = number;
 
+/** Larger repetitions would exhaust memory rather than fail cleanly. */
+const MAX_REPEAT = 50_000_000;
+
 function asArith(value: unknown): Num | undefined {
   const v = plain(value);
   if (typeof v === 'number') return v;
@@ -73,6 +76,9 @@ export function pyMul(left: unknown, right: unknown): unknown {
     const n = asArith(times);
     if (n === undefined || isFloatValue(times)) return undefined;
     const s = plain(seq);
+    if ((typeof s === 'string' || Array.isArray(s)) && s.length * n > MAX_REPEAT) {
+      throw new TemplateRuntimeError(`sequence repetition too large (${s.length} x ${n}); tsible refuses results over ${MAX_REPEAT} items`);
+    }
     if (typeof s === 'string') return s.repeat(Math.max(0, n));
     if (Array.isArray(s)) return Array.from({ length: Math.max(0, n) }, () => s).flat();
     return undefined;
