@@ -215,3 +215,9 @@ describe('Templar.loopItems (with_* loops)', () => {
     expect((caught as TsibleError).location).toEqual({ file: 'tasks.yml', line: 9, column: 3 });
   });
 });
+
+describe('runaway templates', () => {
+  it('turns endless macro recursion into a clear error', () => {
+    expect(() => templar({}).renderString('{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}')).toThrow('template recursion too deep');
+  });
+});

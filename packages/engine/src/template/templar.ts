@@ -327,6 +327,10 @@ function describeFailure(err: unknown, source: string, options: RenderOptions, c
     const recursion = err.message.startsWith('recursive loop detected');
     return { code: recursion ? 'TSIBLE_TEMPLATE_RECURSION' : 'TSIBLE_TEMPLATE_ERROR', message: err.message };
   }
+  // Runaway recursion (a macro calling itself) exhausts the stack: say so instead of crashing.
+  if (err instanceof RangeError) {
+    return { code: 'TSIBLE_TEMPLATE_RECURSION', message: `template recursion too deep while templating string: ${source}` };
+  }
   return undefined;
 }
 
