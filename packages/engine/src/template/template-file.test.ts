@@ -99,3 +99,14 @@ describe('{% include %}', () => {
     expect((caught as TsibleError).location).toEqual({ file: path.join(dir, 'templates', 'bad.j2'), line: 2, column: 1 });
   });
 });
+
+describe('{% import %} and {% from %}', () => {
+  it('imports macros and variables from another template', () => {
+    const { dir, templar } = setup();
+    writeFileSync(path.join(dir, 'macros.j2'), "{% set sep = ', ' %}{% macro li(x) %}<li>{{ x }}</li>{% endmacro %}ignored output");
+    const main = path.join(dir, 'page.j2');
+    expect(templar.renderTemplateFile("{% import 'macros.j2' as m %}{{ m.li(1) }}{{ m.sep }}", main)).toBe('<li>1</li>, ');
+    expect(templar.renderTemplateFile("{% from 'macros.j2' import li as item, sep %}{{ item('a') }}|{{ sep }}|", main)).toBe('<li>a</li>|, |');
+    expect(() => templar.renderTemplateFile("{% from 'macros.j2' import nope %}{{ nope() }}", main)).toThrow("the template does not export the requested name 'nope'");
+  });
+});

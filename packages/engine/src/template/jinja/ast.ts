@@ -42,6 +42,8 @@ export type Stmt = Pos &
     | { kind: 'with'; assignments: Array<{ name: string; expr: Expr }>; body: Stmt[] }
     | { kind: 'macro'; name: string; params: Array<{ name: string; default: Expr | null }>; body: Stmt[] }
     | { kind: 'include'; template: Expr; ignoreMissing: boolean }
+    | { kind: 'import'; template: Expr; alias: string }
+    | { kind: 'fromimport'; template: Expr; names: Array<{ name: string; alias: string }> }
     | { kind: 'filterblock'; filters: Array<{ name: string; call: CallArgs; line: number; column: number }>; body: Stmt[] }
     | { kind: 'break' }
     | { kind: 'continue' }

@@ -4,7 +4,7 @@ import { TemplateSyntaxError } from './template-syntax-error.js';
 import { makeFloat } from '../python/float.js';
 
 const COMPARE_OPS = new Set(['==', '!=', '<', '>', '<=', '>=']);
-const UNSUPPORTED_TAGS = new Set(['extends', 'block', 'import', 'from', 'call', 'do', 'autoescape', 'trans']);
+const UNSUPPORTED_TAGS = new Set(['extends', 'block', 'call', 'do', 'autoescape', 'trans']);
 type FilterCall = { name: string; call: CallArgs; line: number; column: number };
 
 /** Recursive-descent parser following Jinja2's grammar and operator precedence. */
@@ -122,6 +122,16 @@ export class Parser {
         return this.parseMacro(tag);
       case 'include':
         return this.parseInclude(tag);
+      case 'import': {
+        const template = this.parseExpression();
+        this.expect('name', 'as');
+        const alias = this.expect('name').value;
+        this.skipContextModifier();
+        this.expect('block_end');
+        return { kind: 'import', template, alias, ...p };
+      }
+      case 'from':
+        return this.parseFromImport(tag);
       case 'filter': {
         const filters = this.parseFilterChain(false);
         this.expect('block_end');
@@ -254,12 +264,32 @@ export class Parser {
       this.next();
       ignoreMissing = true;
     }
+    this.skipContextModifier();
+    this.expect('block_end');
+    return { kind: 'include', template, ignoreMissing, ...this.pos(tag) };
+  }
+
+  /** `{% from 'macros.j2' import a, b as c %}` */
+  private parseFromImport(tag: Token): Stmt {
+    const template = this.parseExpression();
+    this.expect('name', 'import');
+    const names: Array<{ name: string; alias: string }> = [];
+    do {
+      const name = this.expect('name').value;
+      const alias = this.skipIf('name', 'as') ? this.expect('name').value : name;
+      names.push({ name, alias });
+    } while (this.skipIf('operator', ','));
+    this.skipContextModifier();
+    this.expect('block_end');
+    return { kind: 'fromimport', template, names, ...this.pos(tag) };
+  }
+
+  /** `with context` / `without context` after include/import: accepted, variables are always shared. */
+  private skipContextModifier(): void {
     if ((this.isName('with') || this.isName('without')) && this.peek().value === 'context') {
       this.next();
       this.next();
     }
-    this.expect('block_end');
-    return { kind: 'include', template, ignoreMissing, ...this.pos(tag) };
   }
 
   private parseFilterChain(leadingPipe: boolean): FilterCall[] {

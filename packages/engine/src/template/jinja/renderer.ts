@@ -14,6 +14,7 @@ import { pythonTypeName } from '../python/type-name.js';
 import { isUnsafe } from '../unsafe.js';
 import { tuple } from '../python/tuple.js';
 import { Namespace } from '../python/namespace.js';
+import { PyObject } from '../python/object.js';
 import { unsupportedFilterReason } from '../filters/unsupported.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
@@ -54,6 +55,23 @@ class Scope {
   }
   set(name: string, value: unknown): void {
     this.vars.set(name, value);
+  }
+  entries(): Map<string, unknown> {
+    return new Map(this.vars);
+  }
+}
+
+/** An imported template (`{% import 'x.j2' as m %}`): its macros and variables as attributes. */
+class TemplateModule extends PyObject {
+  readonly pythonType = 'TemplateModule';
+  constructor(private readonly exports: Map<string, unknown>) {
+    super();
+  }
+  attribute(name: string): unknown {
+    return this.exports.get(name);
+  }
+  pythonRepr(): string {
+    return '<TemplateModule>';
   }
 }
 
@@ -151,6 +169,16 @@ export class Renderer implements CallContext {
       case 'include':
         this.renderInclude(stmt.template, stmt.ignoreMissing, scope, out);
         return;
+      case 'import':
+        scope.set(stmt.alias, new TemplateModule(this.runTemplate(stmt.template, scope).exports));
+        return;
+      case 'fromimport': {
+        const { exports } = this.runTemplate(stmt.template, scope);
+        for (const { name, alias } of stmt.names) {
+          scope.set(alias, exports.has(name) ? exports.get(name) : new Undefined(`the template does not export the requested name '${name}'`, name));
+        }
+        return;
+      }
       case 'filterblock':
         out.push(finalize(this.captureFiltered(stmt.body, stmt.filters, scope)));
         return;
@@ -239,22 +267,32 @@ export class Renderer implements CallContext {
   }
 
   private renderInclude(templateExpr: Expr, ignoreMissing: boolean, scope: Scope, out: string[]): void {
+    const result = this.runTemplate(templateExpr, scope, ignoreMissing);
+    out.push(result.output);
+  }
+
+  /**
+   * Renders another template (include/import) with this one's variables;
+   * returns its output and the macros and variables it defined at top level.
+   */
+  private runTemplate(templateExpr: Expr, scope: Scope, ignoreMissing = false): { output: string; exports: Map<string, unknown> } {
     const name = pythonStr(ensureDefined(this.eval(templateExpr, scope)));
     const loaded = this.options.loader?.(name, this.templatePath);
     if (!loaded) {
-      if (ignoreMissing) return;
+      if (ignoreMissing) return { output: '', exports: new Map() };
       throw new TemplateRuntimeError(`TemplateNotFound: ${name}`);
     }
     const depth = (this.options.includeDepth ?? 0) + 1;
     if (depth > 50) throw new TemplateRuntimeError(`recursive include of ${name}`);
-    // The included template sees the includer's variables, locals included.
+    // The other template sees this one's variables, locals included.
     const resolve = (n: string): unknown => {
       const local = scope.lookup(n);
       return local.found ? local.value : this.resolve(n);
     };
     const child = new Renderer(this.env, resolve, { ...this.options, templatePath: loaded.path, includeDepth: depth });
     try {
-      out.push(child.render(this.env.compile(loaded.source, this.options.syntax)));
+      const output = child.render(this.env.compile(loaded.source, this.options.syntax));
+      return { output, exports: child.root.entries() };
     } catch (err) {
       if (err instanceof TemplateSyntaxError) throw new TemplateLineError(err, err.line, err.column, loaded.path);
       throw err;
