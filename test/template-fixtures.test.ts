@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RecordingSink } from '../packages/engine/src/output/events.js';
@@ -9,6 +10,7 @@ import { TsibleError } from '../packages/engine/src/errors/tsible-error.js';
 interface Recorded {
   id: string;
   kind?: 'when' | 'file';
+  files?: Record<string, string>;
   template: string;
   vars: Record<string, unknown>;
   result?: unknown;
@@ -29,7 +31,12 @@ const SKIP = new Set(['lookup-env-join', 'ipaddr-unsupported', 'dict-int-keys'])
 
 function run(templar: Templar, c: Recorded): unknown {
   if (c.kind === 'when') return templar.evaluateConditional(c.template);
-  if (c.kind === 'file') return templar.renderTemplateFile(c.template, 'src.j2');
+  if (c.kind === 'file') {
+    // Files recorded next to the template (includes, imports) go next to it here too.
+    const dir = mkdtempSync(path.join(tmpdir(), 'tsible-fixture-'));
+    for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(path.join(dir, name), text);
+    return templar.renderTemplateFile(c.template, path.join(dir, 'src.j2'));
+  }
   return templar.renderString(c.template);
 }
 
