@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +29,15 @@ function asJson(value: unknown): unknown {
 // dict-int-keys: JavaScript objects only have string keys, so {1: 'a'} prints as {'1': 'a'}.
 const SKIP = new Set(['lookup-env-join', 'ipaddr-unsupported', 'dict-int-keys']);
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function run(templar: Templar, c: Recorded): unknown {
   if (c.kind === 'when') return templar.evaluateConditional(c.template);
   if (c.kind === 'file') {
     // Files recorded next to the template (includes, imports) go next to it here too.
     const dir = mkdtempSync(path.join(tmpdir(), 'tsible-fixture-'));
+    tempDirs.push(dir);
     for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(path.join(dir, name), text);
     return templar.renderTemplateFile(c.template, path.join(dir, 'src.j2'));
   }

@@ -1,12 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RecordingSink } from '../output/events.js';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Templar } from './templar.js';
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function setup(): { dir: string; templar: Templar } {
   const dir = mkdtempSync(path.join(tmpdir(), 'tsible-tpl-'));
+  tempDirs.push(dir);
   return { dir, templar: new Templar({ vars: { name: 'web', items: ['a', 'b'] }, sink: new RecordingSink(), searchPaths: [dir] }) };
 }
 

@@ -1,10 +1,11 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RecordingSink } from '../../output/events.js';
 import { Templar } from '../templar.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tsible-tests-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(path.join(dir, 'f'), '');
 symlinkSync(path.join(dir, 'f'), path.join(dir, 'l'));
 const t = new Templar({
