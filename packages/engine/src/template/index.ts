@@ -1,6 +1,6 @@
 // Public surface of the templating engine.
 export { Templar, varsFromObject, type VarsSource, type TemplarOptions, type RenderOptions } from './templar.js';
-export { createDefaultEnvironment } from './default-environment.js';
+export { createDefaultEnvironment, sharedEnvironment } from './default-environment.js';
 export { Environment, type FilterDef, type TestDef, type FilterFn, type TestFn, type CallContext } from './jinja/environment.js';
 export { templateFileOptions } from './template-file.js';
 export { BUILTIN_LOOKUPS, getLookup, runLookup, lookupNames, type LookupFn, type LookupContext } from './lookups/index.js';

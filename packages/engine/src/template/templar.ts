@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SourceLocation } from '../errors/source-location.js';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter, type EventSink } from '../output/events.js';
-import { createDefaultEnvironment } from './default-environment.js';
+import { sharedEnvironment } from './default-environment.js';
 import type { Environment } from './jinja/environment.js';
 import type { Stmt } from './jinja/ast.js';
 import { Renderer, TemplateLineError } from './jinja/renderer.js';
@@ -41,7 +41,7 @@ export interface TemplarOptions {
   sink: EventSink;
   /** Directories searched by file-reading lookups and `{% include %}` (role files/, templates/, playbook dir). */
   searchPaths?: string[];
-  /** Shared filters/tests/compile cache; one is created when omitted. */
+  /** Filters, tests and compile cache; the process-wide default when omitted. */
   environment?: Environment;
 }
 
@@ -80,7 +80,7 @@ export class Templar {
     this.vars = typeof (options.vars as VarsSource).lookup === 'function' ? (options.vars as VarsSource) : varsFromObject(options.vars as Record<string, unknown>);
     this.events = new Emitter(options.sink);
     this.searchPaths = options.searchPaths ?? [];
-    this.environment = options.environment ?? createDefaultEnvironment();
+    this.environment = options.environment ?? sharedEnvironment();
   }
 
   /** True when the text holds Jinja markers (fast check, no parsing). */
@@ -92,11 +92,23 @@ export class Templar {
   /** Renders strings, recursively through lists and dicts (keys too); other values pass through. */
   render(value: unknown, options: RenderOptions = {}): unknown {
     if (typeof value === 'string') return this.renderString(value, options);
-    if (isUnsafe(value)) return value;
-    if (Array.isArray(value)) return value.map((item) => this.render(item, options));
+    if (!Array.isArray(value) && !isPlainMapping(value)) return value;
+    // One lazy-variable cache for the whole structure (a task's arguments).
+    this.depth++;
+    if (this.depth === 1) this.lazyCache.clear();
+    try {
+      return this.renderStructure(value, options, { ...options, convertData: false });
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private renderStructure(value: unknown, options: RenderOptions, keyOptions: RenderOptions): unknown {
+    if (typeof value === 'string') return this.renderString(value, options);
+    if (Array.isArray(value)) return value.map((item) => this.renderStructure(item, options, keyOptions));
     if (isPlainMapping(value)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[String(this.render(k, { ...options, convertData: false }))] = this.render(v, options);
+      for (const [k, v] of Object.entries(value)) out[String(this.renderString(k, keyOptions))] = this.renderStructure(v, options, keyOptions);
       return out;
     }
     return value;
@@ -194,11 +206,12 @@ export class Templar {
    * itself is returned too, so callers can skip the text round trip.
    */
   private renderToText(text: string, options: RenderOptions): { output: string; stringTyped: boolean; value?: { result: unknown } } {
-    const syntax: JinjaSyntax = {
-      ...this.environment.syntax,
-      ...options.syntax,
-      literalBackslashesInVariables: options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true,
-    };
+    const literal = options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true;
+    // Task strings (the common case) use the environment's own syntax object, so the compile cache key is the source.
+    const syntax: JinjaSyntax =
+      options.syntax === undefined && literal === this.environment.syntax.literalBackslashesInVariables
+        ? this.environment.syntax
+        : { ...this.environment.syntax, ...options.syntax, literalBackslashesInVariables: literal };
     const body = this.environment.compile(text, syntax);
     const renderer = this.renderer(options, syntax);
     const only = body.length === 1 && body[0]?.kind === 'output' ? body[0] : undefined;
