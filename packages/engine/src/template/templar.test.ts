@@ -4,6 +4,7 @@ import { Templar, varsFromObject } from './templar.js';
 import { PyFloat } from './python/float.js';
 import { markUnsafe } from './unsafe.js';
 import { isOmit } from './omit.js';
+import { VaultText } from '../loader/tagged-values.js';
 
 function templar(vars: Record<string, unknown> = {}): Templar {
   return new Templar({ vars, sink: new RecordingSink() });
@@ -219,5 +220,24 @@ describe('Templar.loopItems (with_* loops)', () => {
 describe('runaway templates', () => {
   it('turns endless macro recursion into a clear error', () => {
     expect(() => templar({}).renderString('{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}')).toThrow('template recursion too deep');
+  });
+});
+
+describe('vault-encrypted values', () => {
+  it('are refused with a clear error instead of printing ciphertext', () => {
+    const secret = new VaultText('$ANSIBLE_VAULT;1.1;AES256\n6162', undefined);
+    const t = templar({ db_password: secret, cfg: { pw: secret } });
+    expect(() => t.renderString('{{ db_password }}')).toThrow("the value of 'db_password' is vault-encrypted and no vault secret was given to decrypt it");
+    expect(() => t.renderString('{{ cfg }}')).toThrow('a vault-encrypted value reached a template undecrypted');
+  });
+});
+
+describe('dict keys named __proto__', () => {
+  it('stay ordinary items everywhere a dict is built', () => {
+    const t = templar({ d: JSON.parse('{"__proto__": 1}') as unknown });
+    expect(t.renderString("{{ {'__proto__': 1} }}")).toEqual(JSON.parse('{"__proto__": 1}'));
+    expect(t.renderString("{{ {'a': 1} | combine({'__proto__': 2}) | dict2items | length }}")).toBe('2');
+    expect(t.renderString("{{ [{'key': '__proto__', 'value': 3}] | items2dict }}")).toEqual(JSON.parse('{"__proto__": 3}'));
+    expect(t.renderString("{{ d['__proto__'] }} {{ ({}).__proto__ is defined }}")).toBe('1 False');
   });
 });

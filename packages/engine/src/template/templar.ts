@@ -18,9 +18,11 @@ import { isPlainMapping } from './python/repr.js';
 import { pyTruthy } from './python/truthy.js';
 import { PyTypeError } from './python/compare.js';
 import { isUnsafe } from './unsafe.js';
+import { VaultText } from '../loader/tagged-values.js';
 import { OMIT_TOKEN } from './omit.js';
 import { templateFileOptions } from './template-file.js';
 import { getLookup, lookupNames, runLookup, type LookupContext } from './lookups/index.js';
+import { setItem } from './python/dict.js';
 
 /** Where template variables come from; `undefined` means "not defined". */
 export interface VarsSource {
@@ -108,7 +110,7 @@ export class Templar {
     if (Array.isArray(value)) return value.map((item) => this.renderStructure(item, options, keyOptions));
     if (isPlainMapping(value)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[String(this.renderString(k, keyOptions))] = this.renderStructure(v, options, keyOptions);
+      for (const [k, v] of Object.entries(value)) setItem(out, String(this.renderString(k, keyOptions)), this.renderStructure(v, options, keyOptions));
       return out;
     }
     return value;
@@ -239,6 +241,7 @@ export class Templar {
     }
     const raw = this.vars.lookup(name);
     if (raw === undefined) return name === 'omit' ? OMIT_TOKEN : undefined;
+    if (raw instanceof VaultText) throw new TemplateRuntimeError(`the value of '${name}' is vault-encrypted and no vault secret was given to decrypt it`);
     if (this.vars.isUntemplated?.(name) === true || !containsTemplate(raw, this)) return raw;
     if (this.lazyCache.has(name)) return this.lazyCache.get(name);
     if (this.resolving.has(name)) {

@@ -16,6 +16,7 @@ import { tuple } from '../python/tuple.js';
 import { Namespace } from '../python/namespace.js';
 import { PyObject } from '../python/object.js';
 import { unsupportedFilterReason } from '../filters/unsupported.js';
+import { setItem } from '../python/dict.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
 export type VariableResolver = (name: string) => unknown;
@@ -321,7 +322,7 @@ export class Renderer implements CallContext {
         return tuple(expr.items.map((item) => this.eval(item, scope)));
       case 'dict': {
         const out: Record<string, unknown> = {};
-        for (const [k, v] of expr.pairs) out[pythonStr(plain(ensureDefined(this.eval(k, scope))))] = this.eval(v, scope);
+        for (const [k, v] of expr.pairs) setItem(out, pythonStr(plain(ensureDefined(this.eval(k, scope)))), this.eval(v, scope));
         return out;
       }
       case 'getattr':
