@@ -2,7 +2,7 @@
 // stay internal: import them from their modules, so engine-wide names do not clash.
 export { Templar, varsFromObject, type VarsSource, type TemplarOptions, type RenderOptions } from './templar.js';
 export { createDefaultEnvironment, sharedEnvironment } from './default-environment.js';
-export { Environment, type FilterDef, type TestDef, type FilterFn, type TestFn, type CallContext } from './jinja/environment.js';
+export { Environment as TemplateEnvironment, type FilterDef, type TestDef, type FilterFn, type TestFn, type CallContext as TemplateCallContext } from './jinja/environment.js';
 export { templateFileOptions } from './template-file.js';
 export { BUILTIN_LOOKUPS, getLookup, runLookup, lookupNames, type LookupFn, type LookupContext } from './lookups/index.js';
 export { isUnsafe, markUnsafe, type UnsafeLike } from './unsafe.js';
