@@ -9,3 +9,4 @@ export { isUnsafe, markUnsafe, type UnsafeLike } from './unsafe.js';
 export { OMIT_TOKEN, isOmit } from './omit.js';
 export { PyFloat } from './python/float.js';
 export { templateFileVars, type TemplateFileVarsOptions } from './template-vars.js';
+export type { LazyMapping } from './jinja/lazy-mapping.js';

@@ -178,6 +178,7 @@ describe('variable sources', () => {
     expect(t.renderString('{{ hostvars.web2["ansible_host"] }}')).toBe('web2.example');
     expect(t.renderString('{{ hostvars | list }}')).toEqual(['web1', 'web2']);
     expect(t.renderString("{{ hostvars['db1'] is defined }}")).toBe(false);
+    expect(t.renderString("{{ 'web2' in hostvars }} {{ 'db1' in hostvars }} {{ hostvars | length }} {{ 'yes' if hostvars else 'no' }}")).toBe('True False 2 yes');
     expect(looked).toEqual(['web1', 'web2']);
   });
 
