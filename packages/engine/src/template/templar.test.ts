@@ -242,3 +242,11 @@ describe('dict keys named __proto__', () => {
     expect(t.renderString("{{ d['__proto__'] }} {{ ({}).__proto__ is defined }}")).toBe('1 False');
   });
 });
+
+describe('lazy variables and per-render extra variables', () => {
+  it('do not leak a value templated for one loop item into another', () => {
+    const t = templar({ label: 'item-{{ item }}' });
+    expect(t.render(['{{ label }}'], { extraVars: { item: 1 } })).toEqual(['item-1']);
+    expect(t.render(['{{ label }}'], { extraVars: { item: 2 } })).toEqual(['item-2']);
+  });
+});

@@ -75,7 +75,8 @@ export class Templar {
   private readonly vars: VarsSource;
   private readonly events: Emitter;
   private readonly resolving = new Set<string>();
-  private readonly lazyCache = new Map<string, unknown>();
+  /** Templated variable values for the current top-level call, per set of extra variables (loop item, template_vars). */
+  private readonly lazyCache = new Map<Readonly<Record<string, unknown>> | undefined, Map<string, unknown>>();
   private depth = 0;
 
   constructor(options: TemplarOptions) {
@@ -243,7 +244,12 @@ export class Templar {
     if (raw === undefined) return name === 'omit' ? OMIT_TOKEN : undefined;
     if (raw instanceof VaultText) throw new TemplateRuntimeError(`the value of '${name}' is vault-encrypted and no vault secret was given to decrypt it`);
     if (this.vars.isUntemplated?.(name) === true || !containsTemplate(raw, this)) return raw;
-    if (this.lazyCache.has(name)) return this.lazyCache.get(name);
+    let cache = this.lazyCache.get(options.extraVars);
+    if (!cache) {
+      cache = new Map();
+      this.lazyCache.set(options.extraVars, cache);
+    }
+    if (cache.has(name)) return cache.get(name);
     if (this.resolving.has(name)) {
       throw new TemplateRuntimeError(`recursive loop detected in template string: {{ ${name} }}`);
     }
@@ -251,7 +257,7 @@ export class Templar {
     try {
       // Variables are templated as task values are (convert_data on), whatever the caller's mode.
       const value = this.render(raw, { ...options, templatePath: undefined, syntax: undefined, escapeBackslashes: true, convertData: true });
-      this.lazyCache.set(name, value);
+      cache.set(name, value);
       return value;
     } finally {
       this.resolving.delete(name);
