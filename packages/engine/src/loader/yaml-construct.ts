@@ -17,6 +17,9 @@ import {
 
 const CORE = 'tag:yaml.org,2002:';
 
+/** Ansible's DUPLICATE_YAML_DICT_KEY: what a repeated mapping key does. */
+export type DuplicateKeyPolicy = 'warn' | 'error' | 'ignore';
+
 /** One key/value of a mapping after merge keys (`<<`) have been expanded. */
 interface FlatPair {
   key: string;
@@ -68,6 +71,7 @@ export class YamlConstructor {
   constructor(
     private readonly source: SourceText,
     sink: EventSink | undefined,
+    private readonly duplicateKeys: DuplicateKeyPolicy = 'warn',
   ) {
     this.events = sink === undefined ? undefined : new Emitter(sink);
   }
@@ -312,18 +316,19 @@ export class YamlConstructor {
   }
 
   private warnDuplicate(mappingStart: number, key: string, keyOffset: number, keys: Array<string | number>): void {
-    if (this.events === undefined) return;
+    if (this.duplicateKeys !== 'error' && this.events === undefined) return;
     let earlier = mappingStart;
     for (let i = 0; i < keys.length; i += 2) if (keys[i] === key) earlier = keys[i + 1] as number;
     const where = this.source.locate(mappingStart);
     const first = this.source.locate(earlier).line;
     const again = this.source.locate(keyOffset).line;
-    this.events.warn(
-      'yaml.duplicate_key',
+    const message =
       `While constructing a mapping from ${where.file}, line ${where.line}, column ${where.column}, found a duplicate dict key (${key}). ` +
-        `Using last defined value only. (first defined on line ${first}, again on line ${again})`,
-      { file: where.file, key, firstLine: first, line: again },
-    );
+      `Using last defined value only. (first defined on line ${first}, again on line ${again})`;
+    if (this.duplicateKeys === 'error') throw loadError('TSIBLE_YAML_VALUE', message, this.source, keyOffset);
+    const data = { file: where.file, key, firstLine: first, line: again };
+    if (this.duplicateKeys === 'warn') this.events?.warn('yaml.duplicate_key', message, data);
+    else this.events?.debug('yaml.duplicate_key', message, data);
   }
 
   /**

@@ -66,6 +66,27 @@ describe('parseYaml duplicate keys', () => {
   });
 });
 
+describe('parseYaml duplicate key policy (DUPLICATE_YAML_DICT_KEY)', () => {
+  it('fails at the repeated key with "error"', () => {
+    let thrown: unknown;
+    try {
+      parseYaml('a: 1\nb: 2\na: 3\n', 'dup.yml', { duplicateKeys: 'error' });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(TsibleError);
+    expect((thrown as TsibleError).location).toEqual({ file: 'dup.yml', line: 3, column: 1 });
+    expect((thrown as TsibleError).message).toMatch(/found a duplicate dict key \(a\)/);
+  });
+
+  it('only reports at debug level with "ignore"', () => {
+    const sink = new RecordingSink();
+    expect(parseYaml('a: 1\na: 2\n', 'dup.yml', { sink, duplicateKeys: 'ignore' })).toEqual({ a: 2 });
+    expect(sink.messages('warning')).toEqual([]);
+    expect(sink.messages('debug')).toHaveLength(1);
+  });
+});
+
 describe('parseYaml values', () => {
   it('never lets a __proto__ key reach a prototype', () => {
     const doc = parseYaml('__proto__:\n  polluted: yes\n', 'p.yml') as Record<string, unknown>;

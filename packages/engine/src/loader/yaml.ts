@@ -4,16 +4,19 @@ import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import type { EventSink } from '../output/events.js';
 import { loadError } from './load-error.js';
 import { SourceText } from './locations.js';
-import { YamlConstructor } from './yaml-construct.js';
+import { YamlConstructor, type DuplicateKeyPolicy } from './yaml-construct.js';
 import { parseJson } from './json.js';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './nesting-depth.js';
 
 export { locationOf } from './locations.js';
 export { UnsafeText, VaultText } from './tagged-values.js';
+export type { DuplicateKeyPolicy } from './yaml-construct.js';
 
 export interface YamlLoadOptions {
   /** Receives warnings such as duplicate keys. */
   sink?: EventSink;
+  /** Ansible's DUPLICATE_YAML_DICT_KEY setting; 'warn' by default. */
+  duplicateKeys?: DuplicateKeyPolicy;
 }
 
 // Scalars stay strings at composition (failsafe schema); YamlConstructor
@@ -63,7 +66,7 @@ export function parseYaml(text: string, file: string, options: YamlLoadOptions =
   const source = new SourceText(file, text);
   const doc = firstDocument(text, source);
   if (doc === null) return null;
-  return new YamlConstructor(source, options.sink).construct(doc.contents);
+  return new YamlConstructor(source, options.sink, options.duplicateKeys).construct(doc.contents);
 }
 
 /**
