@@ -21,6 +21,13 @@ export class SourceText {
     return { file: this.file, line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
 
+  /** The last character before `offset` that is not a space, tab or line break ('' at the start). */
+  previousNonBlank(offset: number): string {
+    let i = offset - 1;
+    while (i >= 0 && ' \t\r\n'.includes(this.text.charAt(i))) i--;
+    return i >= 0 ? this.text.charAt(i) : '';
+  }
+
   /** Offset of the last `search` that starts before `before`, or -1. */
   lastIndexOf(search: string, before: number): number {
     return before < search.length ? -1 : this.text.lastIndexOf(search, before - search.length);

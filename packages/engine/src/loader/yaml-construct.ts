@@ -391,9 +391,20 @@ export class YamlConstructor {
     );
   }
 
+  /** An empty plain key not introduced by `?` (only an explicit key may be empty). */
+  private isEmptyImplicitKey(keyNode: Node): boolean {
+    if (!isScalar(keyNode) || keyNode.type !== 'PLAIN' || keyNode.tag !== undefined || keyNode.anchor !== undefined) return false;
+    if (scalarText(keyNode) !== '') return false;
+    return this.source.previousNonBlank(startOf(keyNode)) !== '?';
+  }
+
   /** Keys become strings the way Python would print them (1, True, None, 1.5). */
   private key(keyNode: Node | null, owner: YAMLMap): string {
     if (keyNode === null) return 'None';
+    if (this.isEmptyImplicitKey(keyNode)) {
+      // `: value` without a key: YAML 1.2 allows it, PyYAML and libyaml do not.
+      throw loadError('TSIBLE_YAML_SYNTAX', 'Syntax Error while loading YAML: found a mapping value without a key', this.source, startOf(keyNode));
+    }
     const target = isAlias(keyNode) ? this.resolveAlias(keyNode) : keyNode;
     if (!isScalar(target)) {
       throw loadError('TSIBLE_YAML_VALUE', 'while constructing a mapping, found unhashable key', this.source, startOf(keyNode ?? owner));
