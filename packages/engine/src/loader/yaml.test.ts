@@ -196,6 +196,29 @@ describe('parseJsonOrYaml', () => {
   });
 });
 
+describe('whole-file vault encryption', () => {
+  const encrypted = '$ANSIBLE_VAULT;1.1;AES256\n6162\n';
+
+  it('is an error naming the file when no secret is available', () => {
+    const err = failure(() => parseJsonOrYaml(encrypted, 'secrets.yml'));
+    expect(err.code).toBe('TSIBLE_VAULT_NO_SECRET');
+    expect(err.location).toEqual({ file: 'secrets.yml', line: 1, column: 1 });
+  });
+
+  it('parses what the decrypt hook returns, keeping the file name', () => {
+    const seen: string[] = [];
+    const doc = parseJsonOrYaml(encrypted, 'secrets.yml', {
+      decryptVault: (vault) => {
+        seen.push(vault.ciphertext);
+        return 'password: hunter2\n';
+      },
+    }) as object;
+    expect(seen).toEqual([encrypted]);
+    expect(doc).toEqual({ password: 'hunter2' });
+    expect(locationOf(doc, 'password')?.file).toBe('secrets.yml');
+  });
+});
+
 describe('loadYamlFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsible-yaml-'));
 

@@ -10,6 +10,7 @@ import { findExcessiveNesting, MAX_YAML_NESTING } from './nesting-depth.js';
 
 export { locationOf } from './locations.js';
 export { UnsafeText, VaultText } from './tagged-values.js';
+import { VaultText } from './tagged-values.js';
 export type { DuplicateKeyPolicy } from './yaml-construct.js';
 
 export interface YamlLoadOptions {
@@ -17,7 +18,14 @@ export interface YamlLoadOptions {
   sink?: EventSink;
   /** Ansible's DUPLICATE_YAML_DICT_KEY setting; 'warn' by default. */
   duplicateKeys?: DuplicateKeyPolicy;
+  /**
+   * Decrypts a whole vault-encrypted file (text starting with $ANSIBLE_VAULT;)
+   * to the YAML/JSON it holds. Without it such a file is an error.
+   */
+  decryptVault?: (vault: VaultText) => string;
 }
+
+const VAULT_HEADER = '$ANSIBLE_VAULT;';
 
 // Scalars stay strings at composition (failsafe schema); YamlConstructor
 // resolves them with PyYAML's YAML 1.1 rules. Duplicate keys and merges are
@@ -94,8 +102,22 @@ export async function loadYamlFile(path: string, options: YamlLoadOptions = {}):
  * dynamic inventory output. Both paths record locations.
  */
 export function parseJsonOrYaml(text: string, file: string, options: YamlLoadOptions = {}): unknown {
-  const source = new SourceText(file, text);
-  const json = parseJson(source, text);
+  const plain = text.startsWith(VAULT_HEADER) ? decryptWholeFile(text, file, options) : text;
+  const json = parseJson(new SourceText(file, plain), plain);
   if (json.ok) return json.value;
-  return parseYaml(text, file, options);
+  return parseYaml(plain, file, options);
+}
+
+/** A file encrypted as a whole with ansible-vault: decrypt, or say what is missing. */
+function decryptWholeFile(text: string, file: string, options: YamlLoadOptions): string {
+  const vault = new VaultText(text, { file, line: 1, column: 1 });
+  if (options.decryptVault === undefined) {
+    throw new TsibleError('Attempting to decrypt but no vault secrets found', {
+      code: 'TSIBLE_VAULT_NO_SECRET',
+      location: vault.location,
+      hint: 'This file is encrypted with ansible-vault; give a password with --ask-vault-pass or --vault-password-file.',
+      exitCode: ExitCode.error,
+    });
+  }
+  return options.decryptVault(vault);
 }
