@@ -120,6 +120,8 @@ describe('precedence: default < file < environment < command line', () => {
     expect([config.get('DEFAULT_FORKS'), config.origin('DEFAULT_FORKS')]).toEqual([7, join(root, 'work/ansible.cfg')]);
     expect([config.get('DEFAULT_TIMEOUT'), config.origin('DEFAULT_TIMEOUT')]).toEqual([30, 'env: ANSIBLE_TIMEOUT']);
     expect([config.get('DEFAULT_REMOTE_PORT'), config.origin('DEFAULT_REMOTE_PORT')]).toEqual([2400, 'cli']);
+    expect(config.location('DEFAULT_FORKS')).toEqual({ file: join(root, 'work/ansible.cfg'), line: 2, column: 1 });
+    expect(config.location('DEFAULT_TIMEOUT')).toBeUndefined();
   });
 
   it('lets TSIBLE_* beat ANSIBLE_* when both are set', async () => {

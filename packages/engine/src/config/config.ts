@@ -29,6 +29,8 @@ export interface LoadConfigOptions {
 interface Resolved {
   value: unknown;
   origin: SettingOrigin;
+  /** Where in the config file the value was written, when it came from there. */
+  location?: SourceLocation;
 }
 
 /** Settings after defaults, config file, environment and CLI flags, in that order. */
@@ -45,6 +47,11 @@ export class Config {
 
   origin(name: SettingName): SettingOrigin {
     return this.resolved.get(name)?.origin ?? 'default';
+  }
+
+  /** The config file line a value came from (for errors about it), if it came from the file. */
+  location(name: SettingName): SourceLocation | undefined {
+    return this.resolved.get(name)?.location;
   }
 
   names(): SettingName[] {
@@ -124,7 +131,7 @@ class SettingResolver {
         exitCode: ExitCode.badOptions,
       });
     }
-    this.values.set(name, { value, origin: raw.origin });
+    this.values.set(name, location === undefined ? { value, origin: raw.origin } : { value, origin: raw.origin, location });
   }
 
   private expandDefault(value: SettingDefinition['default']): unknown {
