@@ -1,5 +1,6 @@
 import { recordMapping, recordSequence, type SourceText } from './locations.js';
 import { MAX_YAML_NESTING } from './nesting-depth.js';
+import { setOwn } from './own-property.js';
 import { UnsafeText, VaultText } from './tagged-values.js';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; offset: number; message: string };
@@ -100,8 +101,7 @@ class JsonReader {
         if (this.text.charAt(this.pos) !== ':') throw new JsonSyntax(this.pos, "Expecting ':' delimiter");
         this.pos++;
         const value = this.value();
-        if (key === '__proto__') Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
-        else result[key] = value;
+        setOwn(result, key, value);
         keys.push(key, keyAt);
         this.space();
         const next = this.text.charAt(this.pos++);

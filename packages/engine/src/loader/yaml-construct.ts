@@ -1,6 +1,8 @@
 import { Alias, isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { Emitter, type EventSink } from '../output/events.js';
 import { loadError } from './load-error.js';
+import { setOwn } from './own-property.js';
+import { anchorOffset, bindAliases, startOf } from './yaml-anchors.js';
 import { recordMapping, recordSequence, copyLocations, type SourceText } from './locations.js';
 import { pythonKeyString } from '../text/python-format.js';
 import { UnsafeText, VaultText } from './tagged-values.js';
@@ -37,23 +39,10 @@ function scalarText(node: Scalar): string {
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
 
-function startOf(node: Node): number {
-  return node.range?.[0] ?? 0;
-}
-
 function nodeKind(node: Node | null): string {
   if (isMap(node)) return 'mapping';
   if (isSeq(node)) return 'sequence';
   return 'scalar';
-}
-
-/** Sets an own property even for `__proto__`, so YAML keys never reach a prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
 }
 
 /**
@@ -63,7 +52,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
  */
 export class YamlConstructor {
   private readonly events: Emitter | undefined;
-  private readonly aliasTargets = new Map<Alias, Node>();
+  private aliasTargets = new Map<Alias, Node>();
   private readonly values = new Map<Node, unknown>();
   private readonly inProgress = new Set<Node>();
   private readonly flattened = new Map<YAMLMap, FlatPair[]>();
@@ -78,60 +67,8 @@ export class YamlConstructor {
 
   construct(root: Node | null): unknown {
     if (root === null) return null;
-    this.bindAliases(root);
+    this.aliasTargets = bindAliases(root, this.source);
     return this.node(root);
-  }
-
-  /**
-   * Resolves every alias to its anchored node in text order first, as PyYAML's
-   * composer does, so construction order cannot change what an alias means.
-   */
-  private bindAliases(root: Node): void {
-    const anchors = new Map<string, Node>();
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as Node;
-      if (isAlias(node)) {
-        const target = anchors.get(node.source);
-        if (target === undefined) {
-          throw loadError('TSIBLE_YAML_VALUE', `found undefined alias '${node.source}'`, this.source, startOf(node));
-        }
-        this.aliasTargets.set(node, target);
-        continue;
-      }
-      const anchor = (node as { anchor?: string }).anchor;
-      if (anchor !== undefined) {
-        const first = anchors.get(anchor);
-        if (first !== undefined) {
-          const at = this.source.locate(this.anchorOffset(first)).line;
-          throw loadError('TSIBLE_YAML_VALUE', `found duplicate anchor '${anchor}' (first occurrence on line ${at})`, this.source, this.anchorOffset(node));
-        }
-        anchors.set(anchor, node);
-      }
-      // Push children in reverse so they pop in text order.
-      if (isMap(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const pair = node.items[i];
-          if (pair === undefined) continue;
-          if (pair.value !== null && pair.value !== undefined) stack.push(pair.value as Node);
-          if (pair.key !== null && pair.key !== undefined) stack.push(pair.key as Node);
-        }
-      } else if (isSeq(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const item = node.items[i];
-          if (item !== null && item !== undefined) stack.push(item as Node);
-        }
-      }
-    }
-  }
-
-  /** Where a node starts including its `&anchor`, as PyYAML marks it. */
-  private anchorOffset(node: Node): number {
-    const start = startOf(node);
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor === undefined) return start;
-    const at = this.source.lastIndexOf(`&${anchor}`, start);
-    return at === -1 ? start : at;
   }
 
   private node(node: Node | null): unknown {
@@ -270,7 +207,7 @@ export class YamlConstructor {
       result.push(this.node(child));
     }
     if (anchored) this.inProgress.delete(node);
-    recordSequence(result, this.source, this.anchorOffset(node), offsets);
+    recordSequence(result, this.source, anchorOffset(node, this.source), offsets);
     return result;
   }
 
@@ -292,7 +229,7 @@ export class YamlConstructor {
     const result: Record<string, unknown> = {};
     const anchored = node.anchor !== undefined;
     if (anchored) this.inProgress.add(node);
-    const start = this.anchorOffset(node);
+    const start = anchorOffset(node, this.source);
     // Flat [key, offset, key, offset, ...]: far cheaper than a Map per mapping.
     const keys: Array<string | number> = [];
     if (node.items.some((pair) => this.isMergeKey((pair.key ?? null) as Node | null))) {
