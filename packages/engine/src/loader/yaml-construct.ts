@@ -104,9 +104,15 @@ export class YamlConstructor {
     throw loadError('TSIBLE_YAML_VALUE', `could not determine a constructor for the tag '${tag}'`, this.source, startOf(node));
   }
 
-  private expectScalar(tag: string, node: Node): never {
-    void tag;
-    throw loadError('TSIBLE_YAML_VALUE', `expected a scalar node, but found ${nodeKind(node)}`, this.source, startOf(node));
+  /** A tag tsible knows on the wrong kind of node (`!!str [1]`), or a tag it does not know. */
+  private misplacedTag(tag: string, node: Node): never {
+    const core = tag.startsWith(CORE) ? tag.slice(CORE.length) : undefined;
+    let expected: string | undefined;
+    if (tag === '!vault' || tag === '!vault-encrypted' || (core !== undefined && SCALAR_TAG_NAMES.has(core))) expected = 'scalar';
+    else if (core === 'seq' || core === 'omap' || core === 'pairs') expected = 'sequence';
+    else if (core === 'map' || core === 'set' || core === 'python/dict') expected = 'mapping';
+    if (expected === undefined) return this.unknownTag(tag, node);
+    throw loadError('TSIBLE_YAML_VALUE', `expected a ${expected} node, but found ${nodeKind(node)}`, this.source, startOf(node));
   }
 
   private scalarTag(node: Scalar): ResolvedTag {
@@ -115,21 +121,12 @@ export class YamlConstructor {
       // `!` forces implicit resolution even on quoted scalars (PyYAML).
       return tag === '!' || node.type === 'PLAIN' ? resolvePlainTag(scalarText(node)) : 'str';
     }
-    if (tag.startsWith(CORE)) {
-      const name = tag.slice(CORE.length);
-      if (name === 'python/unicode') return 'str';
-      if (SCALAR_CORE_TAGS.has(name)) return name as ResolvedTag;
-      if (name === 'seq' || name === 'omap' || name === 'pairs') {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence node, but found scalar', this.source, startOf(node));
-      }
-      if (name === 'map' || name === 'set' || name === 'python/dict') {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found scalar', this.source, startOf(node));
-      }
-      return this.unknownTag(tag, node);
-    }
+    const core = tag.startsWith(CORE) ? tag.slice(CORE.length) : undefined;
+    if (core === 'python/unicode') return 'str';
+    if (core !== undefined && SCALAR_CORE_TAGS.has(core)) return core as ResolvedTag;
     if (tag === '!unsafe') return 'unsafe';
     if (tag === '!vault' || tag === '!vault-encrypted') return 'vault';
-    return this.unknownTag(tag, node);
+    return this.misplacedTag(tag, node);
   }
 
   private scalar(node: Scalar, tag: ResolvedTag = this.scalarTag(node)): unknown {
@@ -169,15 +166,7 @@ export class YamlConstructor {
     if (tag === undefined || tag === '!' || tag === `${CORE}map` || tag === `${CORE}python/dict`) return this.mapping(node);
     if (tag === '!unsafe') return wrapUnsafe(this.mapping(node));
     if (tag === `${CORE}set`) return Object.keys(this.mapping(node));
-    if (tag === '!vault' || tag === '!vault-encrypted' || tag.startsWith(CORE)) {
-      if (SCALAR_TAG_NAMES.has(tag.slice(CORE.length)) || !tag.startsWith(CORE)) {
-        return this.expectScalar(tag, node);
-      }
-      if (tag === `${CORE}seq` || tag === `${CORE}omap` || tag === `${CORE}pairs`) {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence, but found mapping', this.source, startOf(node));
-      }
-    }
-    return this.unknownTag(tag, node);
+    return this.misplacedTag(tag, node);
   }
 
   private sequenceByTag(node: YAMLSeq): unknown {
@@ -185,15 +174,7 @@ export class YamlConstructor {
     if (tag === undefined || tag === '!' || tag === `${CORE}seq`) return this.sequence(node);
     if (tag === '!unsafe') return wrapUnsafe(this.sequence(node));
     if (tag === `${CORE}omap` || tag === `${CORE}pairs`) return this.pairs(node);
-    if (tag === '!vault' || tag === '!vault-encrypted') return this.expectScalar(tag, node);
-    if (tag.startsWith(CORE)) {
-      const name = tag.slice(CORE.length);
-      if (name === 'map' || name === 'set' || name === 'python/dict') {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found sequence', this.source, startOf(node));
-      }
-      if (SCALAR_TAG_NAMES.has(name)) return this.expectScalar(tag, node);
-    }
-    return this.unknownTag(tag, node);
+    return this.misplacedTag(tag, node);
   }
 
   private sequence(node: YAMLSeq): unknown[] {
