@@ -7,3 +7,4 @@ export * from './connection/unreachable.js';
 export * from './loader/yaml.js';
 export * from './config/config.js';
 export * from './config/settings.js';
+export * from './lab/index.js';
