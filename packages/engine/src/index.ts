@@ -5,6 +5,7 @@ export * from './output/events.js';
 export * from './connection/types.js';
 export * from './connection/unreachable.js';
 export * from './loader/yaml.js';
+export * from './text/python-format.js';
 export * from './config/config.js';
 export * from './config/settings.js';
 export * from './lab/index.js';
