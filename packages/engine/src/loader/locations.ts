@@ -88,11 +88,57 @@ export function copyLocations(from: object, to: object): void {
 }
 
 /**
+ * Values loaded by the fast path get their positions only when first asked:
+ * `build` runs the full loader on the same text, and its positions are copied
+ * over to the fast path's objects, which have the same shape.
+ */
+export interface LazyLocations {
+  build: () => unknown;
+  done: boolean;
+  root: unknown;
+}
+
+const lazyPositions = new WeakMap<object, LazyLocations>();
+
+export function recordLazyLocations(node: object, lazy: LazyLocations): void {
+  lazyPositions.set(node, lazy);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Copies positions from the full loader's result to the same-shaped fast result. */
+function copyShape(from: unknown, to: unknown): void {
+  if (Array.isArray(from) && Array.isArray(to)) {
+    copyLocations(from, to);
+    for (let i = 0; i < to.length && i < from.length; i++) copyShape(from[i], to[i]);
+  } else if (isPlainObject(from) && isPlainObject(to)) {
+    copyLocations(from, to);
+    for (const key of Object.keys(to)) if (Object.prototype.hasOwnProperty.call(from, key)) copyShape(from[key], to[key]);
+  }
+}
+
+function materialize(node: object): NodePositions | undefined {
+  const lazy = lazyPositions.get(node);
+  if (lazy === undefined || lazy.done) return undefined;
+  lazy.done = true;
+  try {
+    copyShape(lazy.build(), lazy.root);
+  } catch {
+    // The full loader is stricter than libyaml in a few places (see README):
+    // the values stand, only their positions are unknown.
+    return undefined;
+  }
+  return positions.get(node);
+}
+
+/**
  * Where a loaded mapping or sequence starts, or where one of its keys
  * (string) or items (index) is written.
  */
 export function locationOf(node: object, key?: string | number): SourceLocation | undefined {
-  const known = positions.get(node);
+  const known = positions.get(node) ?? materialize(node);
   if (known === undefined) return undefined;
   if (key === undefined) return known.source.locate(known.offset);
   const offset = typeof key === 'number' ? known.items?.[key] : keyIndex(known).get(key);

@@ -173,6 +173,13 @@ describe('parseJsonOrYaml', () => {
     expect(locationOf(doc.a, 2)).toEqual({ file: 'inv.json', line: 2, column: 19 });
   });
 
+  it('gives positions for strict JSON too (worked out when first asked)', () => {
+    const doc = parseJsonOrYaml('{\n  "a": [1, 2],\n  "b": {"c": null}\n}\n', 'dyn.json') as { a: unknown[]; b: object };
+    expect(locationOf(doc.b, 'c')).toEqual({ file: 'dyn.json', line: 3, column: 9 });
+    expect(locationOf(doc.a, 1)).toEqual({ file: 'dyn.json', line: 2, column: 13 });
+    expect(locationOf(doc)).toEqual({ file: 'dyn.json', line: 1, column: 1 });
+  });
+
   it('takes JSON first, as Ansible does (1e3 is a number in JSON, a string in YAML)', () => {
     expect(parseJsonOrYaml('{"x": 1e3}', 'j.yml')).toEqual({ x: 1000 });
     expect(parseJsonOrYaml('x: 1e3', 'j.yml')).toEqual({ x: '1e3' });

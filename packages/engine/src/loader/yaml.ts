@@ -4,6 +4,7 @@ import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import type { EventSink } from '../output/events.js';
 import { loadError } from './load-error.js';
 import { SourceText } from './locations.js';
+import { fastParseYaml } from './fast-yaml.js';
 import { YamlConstructor, type DuplicateKeyPolicy } from './yaml-construct.js';
 import { parseJson } from './json.js';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './nesting-depth.js';
@@ -71,6 +72,27 @@ function lowerFirst(message: string): string {
  * file:line:col.
  */
 export function parseYaml(text: string, file: string, options: YamlLoadOptions = {}): unknown {
+  const normalized = normalizeLineBreaks(text);
+  const fast = fastParseYaml(normalized, () => parseYamlFully(normalized, file, {}));
+  if (fast.ok) return fast.value;
+  return parseYamlFully(normalized, file, options);
+}
+
+const OLD_LINE_BREAKS = /\r(?!\n)|\x85/g;
+
+/**
+ * YAML 1.1 also breaks lines at a lone CR and at NEL (U+0085), as PyYAML and
+ * libyaml do; the parser underneath only knows LF and CRLF. One character
+ * for one keeps every offset.
+ */
+function normalizeLineBreaks(text: string): string {
+  OLD_LINE_BREAKS.lastIndex = 0;
+  return OLD_LINE_BREAKS.test(text) ? text.replace(OLD_LINE_BREAKS, '\n') : text;
+}
+
+/** The full loader: every YAML feature, positions recorded as it builds, all warnings. */
+export function parseYamlFully(text: string, file: string, options: YamlLoadOptions = {}): unknown {
+  text = normalizeLineBreaks(text);
   const source = new SourceText(file, text);
   const doc = firstDocument(text, source);
   if (doc === null) return null;
