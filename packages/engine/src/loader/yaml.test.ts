@@ -176,7 +176,7 @@ describe('parseJsonOrYaml', () => {
   it('gives positions for strict JSON too (worked out when first asked)', () => {
     const doc = parseJsonOrYaml('{\n  "a": [1, 2],\n  "b": {"c": null}\n}\n', 'dyn.json') as { a: unknown[]; b: object };
     expect(locationOf(doc.b, 'c')).toEqual({ file: 'dyn.json', line: 3, column: 9 });
-    expect(locationOf(doc.a, 1)).toEqual({ file: 'dyn.json', line: 2, column: 13 });
+    expect(locationOf(doc.a, 1)).toEqual({ file: 'dyn.json', line: 2, column: 12 });
     expect(locationOf(doc)).toEqual({ file: 'dyn.json', line: 1, column: 1 });
   });
 
