@@ -70,7 +70,9 @@ class FallBack extends Error {}
  */
 const NEEDS_FULL_LOADER = new RegExp(
   [
-    '[!&*\\t]', // tags, anchors, aliases, tabs
+    '\\t', // tabs
+    '!(?!=)', // tags (`!=` in a condition is text)
+    '(?:^|[\\s\\[{,])[&*]', // anchors and aliases: `&`/`*` where a node can start
     '<<', // merge keys
     '^%', // directives
     '^\\s*[?:](?:\\s|$)', // explicit keys and values
