@@ -1,6 +1,7 @@
 import { Composer, Parser, type Document } from 'yaml';
 import { loadError } from './load-error.js';
 import { SourceText } from './locations.js';
+import { reindentFlowContinuations } from './flow-continuations.js';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './nesting-depth.js';
 import { YamlConstructor } from './yaml-construct.js';
 import type { YamlLoadOptions } from './yaml.js';
@@ -57,8 +58,21 @@ export function normalizeLineBreaks(text: string): string {
 /** The full loader: every YAML feature, positions recorded as it builds, all warnings. */
 export function parseYamlFully(text: string, file: string, options: YamlLoadOptions = {}): unknown {
   text = normalizeLineBreaks(text);
-  const source = new SourceText(file, text);
-  const doc = firstDocument(text, source);
+  let source = new SourceText(file, text);
+  let doc: Document.Parsed | null;
+  try {
+    doc = firstDocument(text, source);
+  } catch (err) {
+    // Under-indented lines inside a quoted scalar or flow collection are fine for libyaml.
+    const reindented = reindentFlowContinuations(text);
+    if (reindented === undefined) throw err;
+    source = new SourceText(file, reindented);
+    try {
+      doc = firstDocument(reindented, source);
+    } catch {
+      throw err;
+    }
+  }
   if (doc === null) return null;
   return new YamlConstructor(source, options.sink, options.duplicateKeys).construct(doc.contents);
 }
