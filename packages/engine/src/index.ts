@@ -8,4 +8,6 @@ export * from './loader/yaml.js';
 export * from './text/python-format.js';
 export * from './config/config.js';
 export * from './config/settings.js';
+export * from './inventory/index.js';
 export * from './lab/index.js';
+export * from './vault/index.js';
