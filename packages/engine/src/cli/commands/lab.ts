@@ -36,7 +36,8 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
         ctx.sink(opts.verbose ? 1 : 0),
       );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      ctx.stdout.write(`lab "${state.name}" is up: ${state.hosts.length} hosts in ${seconds}s\n`);
+      const hosts = state.hosts.length === 1 ? '1 host' : `${state.hosts.length} hosts`;
+      ctx.stdout.write(`lab "${state.name}" is up: ${hosts} in ${seconds}s\n`);
       ctx.stdout.write(`inventory: ${state.inventoryFile}\n`);
       ctx.stdout.write(`ssh:       ssh -F ${state.sshConfigFile} ${state.hosts[0]?.name ?? ''}\n`);
     });
