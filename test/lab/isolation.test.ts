@@ -13,7 +13,7 @@ describeLab('lab host isolation', () => {
     expect((await sshRun(a!, `echo hi > /etc/${marker} && cat /etc/${marker}`)).stdout).toBe('hi\n');
     expect((await sshRun(b!, `test -e /etc/${marker}; echo $?`)).stdout).toBe('1\n');
     expect(existsSync(`/etc/${marker}`)).toBe(false);
-  });
+  }, 30_000);
 
   it('an iptables rule added inside a host exists only there', async () => {
     const [a, b] = hosts();
@@ -24,7 +24,7 @@ describeLab('lab host isolation', () => {
     const machine = await runArgv(['iptables', '-S', 'INPUT']);
     expect(machine.code).toBe(0);
     expect(machine.stdout).not.toContain(marker);
-  });
+  }, 30_000);
 
   it("cannot change the machine's kernel settings or clock; its own network settings it can", async () => {
     const [a] = hosts();
@@ -40,14 +40,14 @@ describeLab('lab host isolation', () => {
     expect(readFileSync('/proc/sys/vm/swappiness', 'utf8')).toBe(swappiness);
     expect(readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8')).toBe(forward);
     expect(new Date().getFullYear()).toBeGreaterThan(2001);
-  });
+  }, 30_000);
 
   it('sees only its own processes, with its own init as PID 1', async () => {
     const r = await sshRun(hosts()[0]!, 'tr "\\0" " " < /proc/1/cmdline; echo; ps -e --no-headers | wc -l');
     const [init, count] = r.stdout.trim().split('\n');
     expect(init).toContain('boot.sh');
     expect(Number(count)).toBeLessThan(20);
-  });
+  }, 30_000);
 
   it('has its own identity: machine id, default route through the machine, no systemd init', async () => {
     const [a, b] = hosts();
@@ -58,7 +58,7 @@ describeLab('lab host isolation', () => {
     expect(ids[0]!.stdout.split('\n')[0]).not.toBe(ids[1]!.stdout.split('\n')[0]);
     expect(ids[0]!.stdout).toContain(`default via ${labInfo().gateway} dev eth0`);
     expect(ids[0]!.stdout).toContain('no-init');
-  });
+  }, 30_000);
 
   it('resolves lab host names from /etc/hosts, and fails other names at once (no name server leaves the lab)', async () => {
     const [a, b] = hosts();
@@ -66,7 +66,7 @@ describeLab('lab host isolation', () => {
     const r = await sshRun(a!, `getent hosts ${b!.name}; getent hosts example.org || echo unresolved`);
     expect(r.stdout).toMatch(new RegExp(`^${b!.address.replace(/\./g, '\\.')} +${b!.name}\nunresolved\n$`));
     expect(Date.now() - started).toBeLessThan(4000);
-  });
+  }, 30_000);
 
   it('apt installs a lab package offline inside one host only', async () => {
     const [a, b] = hosts();
@@ -109,7 +109,7 @@ describeLab('lab host isolation', () => {
     const ctl = await sshRun(a!, 'systemctl status ssh');
     expect(ctl.code).toBe(1);
     expect(ctl.stderr).toMatch(/has not been booted with systemd/);
-  });
+  }, 30_000);
 
   it('resetHost restores a host to pristine, keeping its address and host key', async () => {
     const [a] = hosts();

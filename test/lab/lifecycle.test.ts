@@ -59,14 +59,14 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(`ERROR! lab "${NAME}" is already up\nrun "tsible lab down --name ${NAME}" first, or choose another --name\n`);
     expect(existsSync(`${DIR}-other`)).toBe(false);
-  });
+  }, 30_000);
 
   it('status lists every host with its address and a live sshd', async () => {
     const st = await tsible('lab', 'status', '--name', NAME);
     expect(st.code).toBe(0);
     for (const h of state.hosts) expect(st.stdout).toMatch(new RegExp(`  ${h.name} +${h.address.replace(/\./g, '\\.')} +up`));
     expect(st.stdout).toContain(`(private, via ${NAME}-1)`);
-  });
+  }, 30_000);
 
   it('inventory prints the INI inventory, with host key checking on', async () => {
     const inv = await tsible('lab', 'inventory', '--name', NAME);
@@ -75,7 +75,7 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(inv.stdout).toContain(`ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`);
     expect(inv.stdout).toContain('ansible_user=root\n');
     expect(inv.stdout).toContain(`ansible_ssh_private_key_file=${state.keyFile}\n`);
-  });
+  }, 30_000);
 
   it('reset restores one host; unknown hosts and labs are clear errors', async () => {
     const host = state.hosts[1]!;
@@ -145,11 +145,11 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(priv.code).toBe(5);
     expect(priv.stderr).toMatch(/--private must be 0 to 1/);
     expect(existsSync(DIR)).toBe(false);
-  });
+  }, 30_000);
 
   it('explains that it needs root', async () => {
     const r = await runArgv(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'lab', 'up', '1', '--name', NAME, '--dir', DIR]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('ERROR! tsible lab needs root (it creates network namespaces, bridges and mounts)\nrun it as root, e.g. with sudo\n');
-  });
+  }, 30_000);
 });

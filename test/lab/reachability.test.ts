@@ -12,7 +12,7 @@ describeLab('lab hosts over real ssh', () => {
       expect({ host: host.name, code: r.code, stderr: r.stderr }).toEqual({ host: host.name, code: 0, stderr: '' });
       expect(r.stdout).toBe(`${host.name}\n${host.name}\n`);
     });
-  });
+  }, 30_000);
 
   it('refuses a host whose key is not the one in known_hosts', async () => {
     const [a, b] = publicHosts();
@@ -24,7 +24,7 @@ describeLab('lab hosts over real ssh', () => {
     ]);
     expect(r.code).toBe(255);
     expect(r.stderr).toMatch(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
-  });
+  }, 30_000);
 
   it('lab users log in with the key; tester has password-less sudo, tester2 needs the password', async () => {
     const host = publicHosts()[1]!;
@@ -35,7 +35,7 @@ describeLab('lab hosts over real ssh', () => {
     expect(t2.stderr).toMatch(/password is required/);
     const t2pw = await runArgv(sshArgv(host, `echo ${labInfo().password} | sudo -S -p '' id -u`, 'tester2'));
     expect(t2pw.stdout).toBe('0\n');
-  });
+  }, 30_000);
 
   it('password login works for the lab users and is refused for root', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tsible-askpass-'));
@@ -56,13 +56,13 @@ describeLab('lab hosts over real ssh', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 
   it("root's home is the host's own, not the machine's", async () => {
     const r = await runArgv(sshArgv(publicHosts()[0]!, 'ls -A /root; cat /root/.ssh/authorized_keys'));
     expect(r.stdout.split('\n')[0]).toBe('.ssh');
     expect(r.stdout).toContain((await readFile(`${labInfo().keyFile}.pub`, 'utf8')).split(' ')[1]);
-  });
+  }, 30_000);
 
   it('a private host is reachable through host 1 but not from the machine', async () => {
     const host = privateHosts()[0]!;
@@ -73,10 +73,10 @@ describeLab('lab hosts over real ssh', () => {
     ]);
     expect(direct.code).toBe(255);
     expect(direct.stderr).toMatch(/No route to host|Network is unreachable|timed out/);
-  });
+  }, 30_000);
 
   it("the lab's ssh_config reaches every host by name, the private one by ProxyJump", async () => {
     const r = await runArgv(['ssh', '-F', labInfo().sshConfigFile, '-o', 'BatchMode=yes', privateHosts()[0]!.name, 'hostname']);
     expect(r).toEqual({ code: 0, stdout: `${privateHosts()[0]!.name}\n`, stderr: '' });
-  });
+  }, 30_000);
 });
