@@ -18,7 +18,7 @@ export async function mountsUnder(dir: string): Promise<string[]> {
   return [...new Set(points)].sort((a, b) => b.length - a.length);
 }
 
-/** A tmpfs for the hosts' overlay upper dirs: overlayfs cannot take an upper dir inside its lower layer (the machine's root). */
+/** A tmpfs for the hosts' overlay upper dirs: overlayfs does not support an upper dir inside its lower layer (the machine's root), nor on an overlay. */
 export async function mountOverlayTmpfs(mountPoint: string, labName: string): Promise<void> {
   await run(['mount', '-t', 'tmpfs', '-o', 'mode=700,size=50%', `tsible-lab-${labName}`, mountPoint]);
 }
