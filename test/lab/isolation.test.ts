@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describeLab, labInfo, resetHost, sshRun, useLabHosts, waitForHost } from './lab.js';
-import { runArgv } from './ssh.js';
+import { runArgv } from './run-argv.js';
 
 const BOOT_ID = '/proc/sys/kernel/random/boot_id';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabHost, LabState } from '../../packages/engine/src/lab/index.js';
 import { describeLab, sshArgv } from './lab.js';
-import { runArgv } from './ssh.js';
+import { runArgv } from './run-argv.js';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CLI = join(REPO, 'packages/engine/bin/tsible.js');

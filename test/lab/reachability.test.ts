@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeLab, labInfo, publicHosts, privateHosts, sshArgv } from './lab.js';
-import { runArgv } from './ssh.js';
+import { runArgv } from './run-argv.js';
 
 describeLab('lab hosts over real ssh', () => {
   it('every host answers on its own address with its own name, host key checking on', async () => {
