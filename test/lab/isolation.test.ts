@@ -42,6 +42,12 @@ describeLab('lab host isolation', () => {
     expect(new Date().getFullYear()).toBeGreaterThan(2001);
   }, 30_000);
 
+  it('does not inherit the environment of whoever started the lab', async () => {
+    // The global setup set TSIBLE_TEST_LAB_* before it ran `tsible lab up`.
+    const r = await sshRun(hosts()[0]!, 'tr "\\0" "\\n" < /proc/1/environ | cut -d= -f1 | sort | tr "\\n" " "');
+    expect(r.stdout).toBe('LANG PATH PWD ');
+  }, 30_000);
+
   it('sees only its own processes, with its own init as PID 1', async () => {
     const r = await sshRun(hosts()[0]!, 'tr "\\0" " " < /proc/1/cmdline; echo; ps -e --no-headers | wc -l');
     const [init, count] = r.stdout.trim().split('\n');

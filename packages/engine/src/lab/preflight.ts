@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
 import type { Emitter } from '../output/events.js';
-import { lastLines, run } from './exec.js';
+import { labEnv, lastLines, run } from './exec.js';
 import { mountPoints } from './mounts.js';
 
 /** Tools the lab needs and the Debian package that brings each one. */
@@ -28,10 +28,8 @@ const INSTALLABLE_TOOLS: Record<string, string> = {
 /** What a lab host's overlay root must contain: programs, configuration, package state and the lab's apt repository. */
 const ROOT_FS_DIRS = ['/usr', '/etc', '/var', '/var/lib', '/var/cache'];
 
-const SEARCH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-
 async function hasTool(name: string): Promise<boolean> {
-  for (const dir of [...(process.env.PATH ?? '').split(':').filter(Boolean), ...SEARCH_DIRS]) {
+  for (const dir of (labEnv().PATH ?? '').split(':')) {
     try {
       await access(join(dir, name), constants.X_OK);
       return true;
