@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabHost, LabState } from '../../packages/engine/src/lab/index.js';
@@ -145,6 +145,16 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(priv.code).toBe(5);
     expect(priv.stderr).toMatch(/--private must be 0 to 1/);
     expect(existsSync(DIR)).toBe(false);
+  }, 30_000);
+
+  it('status reports a registered lab without state, and down clears it', async () => {
+    const ghost = `${NAME}-ghost`;
+    writeFileSync(`/run/tsible-lab/${ghost}.json`, JSON.stringify({ stateDir: `${DIR}-ghost` }));
+    const st = await tsible('lab', 'status');
+    expect(st.code).toBe(1);
+    expect(st.stdout).toContain(`lab ${ghost}  (no lab state at ${DIR}-ghost/lab.json; "tsible lab down --name ${ghost}" clears it)\n`);
+    expect(await tsible('lab', 'down', '--name', ghost)).toEqual({ code: 0, stdout: `lab "${ghost}" is down\n`, stderr: '' });
+    expect(existsSync(`/run/tsible-lab/${ghost}.json`)).toBe(false);
   }, 30_000);
 
   it('explains that it needs root', async () => {

@@ -73,7 +73,13 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
       const { labStatus } = await import('../../lab/index.js');
       const labs = await labStatus(opts.name);
       if (labs.length === 0) ctx.stdout.write('no lab is up\n');
-      for (const { state, hosts } of labs) {
+      for (const lab of labs) {
+        if ('problem' in lab) {
+          ctx.stdout.write(`lab ${lab.name}  (${lab.problem}; "tsible lab down --name ${lab.name}" clears it)\n`);
+          ctx.exitCode = ExitCode.error;
+          continue;
+        }
+        const { state, hosts } = lab;
         ctx.stdout.write(`lab ${state.name}  ${state.subnet}  ${state.stateDir}\n`);
         const width = Math.max(4, ...hosts.map((h) => h.host.name.length));
         ctx.stdout.write(`  ${'HOST'.padEnd(width)}  ${'ADDRESS'.padEnd(15)}  SSHD\n`);
