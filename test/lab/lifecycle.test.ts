@@ -89,6 +89,11 @@ describeLab('tsible lab up / status / inventory / down', () => {
     const unknownLab = await tsible('lab', 'down', '--name', 'nosuchlab');
     expect(unknownLab.code).toBe(1);
     expect(unknownLab.stderr).toBe('ERROR! no lab named "nosuchlab" is up\n"tsible lab status" lists the labs that are up\n');
+    // A directory that holds no lab is left alone, whatever it contains.
+    const notALab = await tsible('lab', 'down', '--name', 'nosuchlab', '--dir', REPO);
+    expect(notALab.code).toBe(1);
+    expect(notALab.stderr).toMatch(new RegExp(`^ERROR! there is no lab in ${REPO}\n`));
+    expect(existsSync(join(REPO, 'package.json'))).toBe(true);
   }, 60_000);
 
   it('stop and start a host from outside; the machine sees it unreachable meanwhile', async () => {
