@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describeLab, labInfo, resetHost, sshRun, useLabHosts, waitForHost } from './lab.js';
+import { describeLab, labInfo, resetHost, sshArgv, sshRun, useLabHosts, waitForHost } from './lab.js';
 import { runArgv } from './run-argv.js';
 
 const BOOT_ID = '/proc/sys/kernel/random/boot_id';
@@ -93,10 +93,12 @@ describeLab('lab host isolation', () => {
     const before = await sshRun(a!, `cat ${BOOT_ID}; echo kept > /var/tmp/${marker}; echo gone > /tmp/${marker}; setsid sleep 600 >/dev/null 2>&1 < /dev/null & echo started`);
     expect(before.stdout).toMatch(/started/);
     const oldBoot = before.stdout.split('\n')[0]!;
-    // The command ansible's reboot module sends.
-    const reboot = await sshRun(a!, '/sbin/shutdown -r 0 "Reboot initiated by Ansible"');
+    // The command ansible's reboot module sends, on a terminal (-tt) as ansible does: the
+    // terminal hangs up right after, which must not cancel the reboot.
+    const argv = sshArgv(a!, '/bin/sh -c \'/sbin/shutdown -r 0 "Reboot initiated by Ansible" && sleep 0\'');
+    const reboot = await runArgv([argv[0]!, '-tt', ...argv.slice(1)]);
     expect(reboot.code).toBe(0);
-    expect(reboot.stderr).toMatch(/^Reboot scheduled for /);
+    expect(reboot.stdout).toMatch(/^Reboot scheduled for /);
     const after = await waitForHost(a!, `cat ${BOOT_ID}`, (out) => out.trim() !== oldBoot && out.trim() !== '');
     expect(after.trim()).toMatch(/^[0-9a-f-]{36}$/);
     const state = await sshRun(a!, `cat /var/tmp/${marker}; test -e /tmp/${marker} || echo tmp-cleared; pgrep -c -x sleep`);
