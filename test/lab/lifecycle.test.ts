@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabHost, LabState } from '../../packages/engine/src/lab/index.js';
 import { describeLab, sshArgv } from './lab.js';
@@ -8,7 +8,8 @@ import { runArgv } from './run-argv.js';
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CLI = join(REPO, 'packages/engine/bin/tsible.js');
 const NAME = `tsible-lt-${process.pid}`;
-const DIR = join(REPO, '.lab', NAME);
+// Next to the shared test lab's state (a plain path, see global-setup.ts).
+const DIR = join(dirname(process.env.TSIBLE_TEST_LAB_INFO ?? '/var/lib/tsible-lab/x'), NAME);
 
 const tsible = (...args: string[]) => runArgv([process.execPath, CLI, ...args]);
 
