@@ -1,4 +1,5 @@
 import { readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
 import { networkPlan } from './address-plan.js';
 import { stopHost } from './host-process.js';
@@ -7,6 +8,7 @@ import { locateLab, loadOrNull } from './locate.js';
 import { mountsUnder, unmountAll } from './mounts.js';
 import { networkLeftovers, pidsInNetns, removeNetwork } from './network.js';
 import { findLab, releaseLabName } from './registry.js';
+import { defaultStateDir } from './spec.js';
 import type { LabState } from './types.js';
 
 /** Removes a lab's processes, network, mounts and files, as far as they exist. */
@@ -19,7 +21,11 @@ export async function teardown(name: string, stateDir: string, state: LabState |
     await unmountAll(stateDir);
     await removeStateFiles(stateDir);
   }
-  if (createdStateDir) await rmdir(stateDir).catch(() => undefined);
+  if (createdStateDir) {
+    await rmdir(stateDir).catch(() => undefined);
+    // The default home of lab state dirs is the lab's own: it goes with the last lab in it.
+    if (dirname(stateDir) === dirname(defaultStateDir('x'))) await rmdir(dirname(stateDir)).catch(() => undefined);
+  }
   await releaseLabName(name);
 }
 
