@@ -1,0 +1,178 @@
+import type { SFTPWrapper } from 'ssh2';
+import { TsibleError } from '../../errors/tsible-error.js';
+import { Emitter } from '../../output/events.js';
+import { wrapWithBecome } from '../become.js';
+import { buildCommandLine } from '../command-line.js';
+import type { SshConnectionOptions } from '../options/connection-options.js';
+import { maskSecrets } from '../redact.js';
+import { superviseRun } from '../run-supervisor.js';
+import type { Connection, PutOptions, RunRequest, RunResult } from '../types.js';
+import { UnreachableError } from '../unreachable.js';
+import { ChannelLimit } from './channel-limit.js';
+import { HandshakeError } from './handshake.js';
+import { openRoute, type OpenRoute } from './route.js';
+import { atomicPut, describeSftpError, readRemoteFile } from './sftp-files.js';
+import { openExecChannel } from './ssh-exec.js';
+
+const FAILED_TO_CONNECT = 'Failed to connect to the host via ssh: ';
+/** Below sshd's default MaxSessions (10), leaving room for SFTP. */
+const MAX_CHANNELS = 8;
+const RETRY_DELAY_MS = 300;
+
+/**
+ * One persistent SSH connection per host for the whole run, opened on first
+ * use. Commands are exec channels on it (several may run at once), files go
+ * over SFTP on the same connection.
+ */
+export class SshConnection implements Connection {
+  readonly host: string;
+  private route: Promise<OpenRoute> | undefined;
+  private sftp: Promise<SFTPWrapper> | undefined;
+  private readonly channels = new ChannelLimit(MAX_CHANNELS);
+  private readonly events: Emitter | undefined;
+  private closing = false;
+
+  constructor(readonly options: SshConnectionOptions) {
+    this.host = options.inventoryName;
+    this.events = options.settings.events ? new Emitter(options.settings.events) : undefined;
+  }
+
+  async connect(): Promise<void> {
+    await this.open();
+  }
+
+  async run(request: RunRequest): Promise<RunResult> {
+    const command = buildCommandLine(request);
+    const plan = request.become ? wrapWithBecome(command.line, request.become) : undefined;
+    const line = plan?.line ?? command.line;
+    const { client } = await this.open();
+    this.log('exec', `SSH: EXEC ${maskSecrets(line, request, [this.options.password])}`);
+    return this.channels.use(async () => {
+      const channel = await openExecChannel(client, line, plan?.needsPty ?? false, (detail) => this.lost(detail));
+      return superviseRun(channel, {
+        host: this.host,
+        stdin: command.stdin,
+        become: plan,
+        becomeTimeoutMs: this.options.connectTimeoutMs,
+        timeoutMs: request.timeoutMs,
+        maxOutputBytes: request.maxOutputBytes ?? this.options.maxOutputBytes,
+      });
+    });
+  }
+
+  async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
+    const sftp = await this.openSftp();
+    this.log('put', `PUT ${content.length} bytes TO ${remotePath}`);
+    await this.channels.use(() => atomicPut(sftp, content, remotePath, options.mode)).catch((error: unknown) => {
+      throw this.fileError(error, 'write', remotePath, 'TSIBLE_PUT_FAILED');
+    });
+  }
+
+  async get(remotePath: string): Promise<Buffer> {
+    const sftp = await this.openSftp();
+    this.log('get', `FETCH ${remotePath}`);
+    return this.channels.use(() => readRemoteFile(sftp, remotePath)).catch((error: unknown) => {
+      throw this.fileError(error, 'read', remotePath, 'TSIBLE_GET_FAILED');
+    });
+  }
+
+  async close(): Promise<void> {
+    const route = this.route;
+    this.route = undefined;
+    this.sftp = undefined;
+    if (!route) return;
+    this.closing = true;
+    const open = await route.catch(() => undefined);
+    if (!open) return;
+    await new Promise<void>((resolve) => {
+      open.client.once('close', () => resolve());
+      open.client.end();
+      setTimeout(resolve, 1000).unref();
+    });
+    open.hops.reverse().forEach((hop) => hop.end());
+  }
+
+  private open(): Promise<OpenRoute> {
+    if (!this.route) {
+      this.closing = false;
+      const route = this.openWithRetries();
+      this.route = route;
+      route.then(
+        (open) => this.watch(route, open),
+        () => {
+          // A later task may try again (the host may be back).
+          if (this.route === route) this.route = undefined;
+        },
+      );
+    }
+    return this.route;
+  }
+
+  private async openWithRetries(): Promise<OpenRoute> {
+    const o = this.options;
+    const via = o.jumps.length > 0 ? ` via ${o.jumps.map((j) => `${j.user}@${j.host}:${j.port}`).join(',')}` : '';
+    for (let attempt = 0; ; attempt += 1) {
+      this.log('connect', `ESTABLISH SSH CONNECTION FOR USER: ${o.user} TO ${o.host}:${o.port}${via}`);
+      try {
+        const open = await openRoute(o, this.events ? (m) => this.log('ssh2', maskSecrets(m, undefined, [o.password])) : undefined);
+        open.warnings.forEach((warning) => this.events?.warn('connection.ssh.hostkey', `${this.host}: ${warning}`, { host: this.host }));
+        return open;
+      } catch (error) {
+        // Only network trouble is worth retrying; a bad key or password stays bad.
+        const retryable = !(error instanceof HandshakeError) || error.kind === 'network';
+        if (!retryable || attempt >= o.retries) throw this.unreachable(error);
+        this.log('connect', `connection attempt ${attempt + 1} failed, retrying: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
+      }
+    }
+  }
+
+  private watch(route: Promise<OpenRoute>, open: OpenRoute): void {
+    open.client.on('error', (error: Error) => this.log('error', `connection error: ${error.message}`));
+    open.client.once('close', () => {
+      if (this.route === route) {
+        this.route = undefined;
+        this.sftp = undefined;
+      }
+      if (!this.closing) this.log('close', 'connection closed by the remote side');
+      open.hops.forEach((hop) => hop.end());
+    });
+  }
+
+  private openSftp(): Promise<SFTPWrapper> {
+    if (!this.sftp) {
+      const sftp = this.open().then(
+        ({ client }) =>
+          new Promise<SFTPWrapper>((resolve, reject) =>
+            client.sftp((error, wrapper) => (error ? reject(this.lost(`cannot start SFTP: ${error.message}`)) : resolve(wrapper))),
+          ),
+      );
+      this.sftp = sftp;
+      sftp.catch(() => {
+        if (this.sftp === sftp) this.sftp = undefined;
+      });
+    }
+    return this.sftp;
+  }
+
+  private unreachable(error: unknown): UnreachableError {
+    if (error instanceof UnreachableError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof HandshakeError ? error.hint : undefined;
+    return new UnreachableError(this.host, `${FAILED_TO_CONNECT}${message}`, error, hint);
+  }
+
+  private lost(detail: string): UnreachableError {
+    return new UnreachableError(this.host, `${FAILED_TO_CONNECT}${this.options.user}@${this.options.host}: ${detail}`);
+  }
+
+  private fileError(error: unknown, action: string, path: string, code: string): Error {
+    if (error instanceof UnreachableError) return error;
+    if (this.route === undefined && !this.closing) return this.lost(describeSftpError(error, action, path));
+    return new TsibleError(`${this.host}: ${describeSftpError(error, action, path)}`, { code, owner: 'target', cause: error });
+  }
+
+  private log(what: string, message: string): void {
+    this.events?.debug(`connection.ssh.${what}`, `<${this.options.host}> ${message}`, { host: this.host });
+  }
+}
