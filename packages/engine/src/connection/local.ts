@@ -36,7 +36,7 @@ export class LocalConnection implements Connection {
     }
     const line = plan?.line ?? command.line;
     this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(line, request)}`, { host: this.host });
-    return superviseRun(spawnShell(line), {
+    return superviseRun(spawnShell(line, this.options.settings.env ?? process.env), {
       host: this.host,
       stdin: command.stdin,
       become: plan,
@@ -89,11 +89,15 @@ const TERMINATE_GRACE_MS = 2000;
  * Runs one sh command line. Non-UTF-8 command lines cannot be passed through
  * Node's argv, so those are read by sh from an extra pipe (fd 3) instead.
  */
-function spawnShell(line: ShellText): ExecChannel {
+function spawnShell(line: ShellText, env: Readonly<Record<string, string | undefined>>): ExecChannel {
   const viaPipe = typeof line !== 'string';
   const args = viaPipe ? ['-c', 'c=$(cat <&3; echo .); exec 3<&-; eval "${c%.}"'] : ['-c', line];
   // Own process group, so a timeout ends the whole command tree.
-  const child = spawn('/bin/sh', args, { stdio: viaPipe ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('/bin/sh', args, {
+    stdio: viaPipe ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...env },
+  });
   if (viaPipe) {
     const pipe = child.stdio[3] as NodeJS.WritableStream;
     pipe.end(line);
