@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, readFile, rename, unlink, chmod } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter } from '../output/events.js';
 import { wrapWithBecome } from './become.js';
@@ -10,7 +9,7 @@ import type { LocalConnectionOptions } from './options/connection-options.js';
 import type { ShellText } from './quote.js';
 import { maskSecrets } from './redact.js';
 import { superviseRun } from './run-supervisor.js';
-import { tempNameBeside } from './temp-name.js';
+import { tempPathBeside } from './temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 
 /** The controller itself, through child processes: same interface, no shell injection. */
@@ -47,7 +46,7 @@ export class LocalConnection implements Connection {
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
-    const temp = join(dirname(remotePath), tempNameBeside(basename(remotePath)));
+    const temp = tempPathBeside(remotePath);
     try {
       const handle = await open(temp, 'wx', 0o600);
       try {

@@ -26,8 +26,10 @@ export interface ConnectionSettings {
   env?: Readonly<Record<string, string | undefined>> | undefined;
   /** ssh client config; defaults to ~/.ssh/config. */
   sshConfigFile?: string | undefined;
-  /** Where -vvvv connection logs go (debug level). */
+  /** Where connection logs go (debug level). */
   events?: EventSink | undefined;
+  /** -v count; at 4 (-vvvv) the SSH protocol trace is logged too. */
+  verbosity?: number | undefined;
   /**
    * Asks the user for a key passphrase. Only given when a TTY is attached;
    * without it an encrypted key fails clearly.

@@ -72,8 +72,12 @@ function describeFailure(error: Error & { level?: string; code?: string }, targe
   if (error.level === 'client-timeout' || /Timed out while waiting for handshake/.test(error.message)) {
     return new HandshakeError(`Connection timed out during banner exchange with ${target.host} port ${target.port}`, 'network');
   }
+  if (/Connection lost before handshake/.test(error.message)) {
+    return new HandshakeError(`kex_exchange_identification: Connection closed by remote host ${target.host} port ${target.port}`, 'network');
+  }
   if (error.level === 'client-socket' && error.code) {
     return new HandshakeError(describeSocketError(error as NodeJS.ErrnoException, target.host, target.port), 'network');
   }
-  return new HandshakeError(`${error.message} (${target.host} port ${target.port})`, 'protocol');
+  const kind = error.level === 'client-socket' ? 'network' : 'protocol';
+  return new HandshakeError(`${error.message} (${target.host} port ${target.port})`, kind);
 }

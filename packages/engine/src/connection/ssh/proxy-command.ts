@@ -4,7 +4,8 @@ import { shellQuote } from '../quote.js';
 
 /**
  * Runs a ProxyCommand locally and uses its stdin/stdout as the SSH transport.
- * %h, %p, %r and %% are substituted with quoted values.
+ * %h, %p, %r and %% are substituted with quoted values. When the command
+ * fails, the transport error carries its exit status and stderr.
  */
 export function spawnProxyCommand(template: string, values: { host: string; port: number; user: string }): Duplex {
   const command = template.replace(/%([%hpr])/g, (_, token: string) =>
@@ -15,14 +16,32 @@ export function spawnProxyCommand(template: string, values: { host: string; port
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-2000);
   });
-  const duplex = Duplex.from({ readable: child.stdout, writable: child.stdin });
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) {
-      duplex.destroy(new Error(`ProxyCommand exited with ${code}${stderr ? `: ${stderr.trim()}` : ''}`));
-    }
+  // Write errors (EPIPE) only mean the command is gone; its exit explains why.
+  child.stdin.on('error', () => undefined);
+  const duplex = new Duplex({
+    read() {
+      child.stdout.resume();
+    },
+    write(chunk: Buffer, _encoding, callback) {
+      if (child.stdin.writable) child.stdin.write(chunk);
+      callback();
+    },
+    final(callback) {
+      child.stdin.end();
+      callback();
+    },
+    destroy(error, callback) {
+      if (child.exitCode === null) child.kill();
+      callback(error);
+    },
   });
-  duplex.on('close', () => {
-    if (child.exitCode === null) child.kill();
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (!duplex.push(chunk)) child.stdout.pause();
   });
+  child.on('close', (code) => {
+    if (code === 0) duplex.push(null);
+    else duplex.destroy(new Error(`ProxyCommand (${command}) failed with exit status ${code ?? 'unknown'}${stderr ? `: ${stderr.trim()}` : ''}`));
+  });
+  child.on('error', (error) => duplex.destroy(error));
   return duplex;
 }

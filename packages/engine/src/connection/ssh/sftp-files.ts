@@ -1,25 +1,27 @@
-import { posix } from 'node:path';
 import type { SFTPWrapper } from 'ssh2';
-import { tempNameBeside } from '../temp-name.js';
 
 const call = <T>(fn: (cb: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> =>
   new Promise<T>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value as T))));
 
 /**
- * Writes `content` to a 0600 temp file beside `remotePath`, sets the mode,
- * then renames it over the destination (posix-rename, atomic). A failure
- * removes the temp file, so the destination is either old or new, never half.
+ * Writes `content` to a 0600 temp file (`temp`, beside `remotePath`), sets
+ * the mode, then renames it over the destination (posix-rename, atomic). A
+ * failure removes the temp file, so the destination is either old or new,
+ * never half-written.
  */
-export async function atomicPut(sftp: SFTPWrapper, content: Buffer, remotePath: string, mode: number | undefined): Promise<void> {
-  const temp = posix.join(posix.dirname(remotePath), tempNameBeside(posix.basename(remotePath)));
+export async function atomicPut(sftp: SFTPWrapper, content: Buffer, remotePath: string, temp: string, mode: number | undefined): Promise<void> {
   try {
     await call<void>((cb) => sftp.writeFile(temp, content, { flag: 'wx', mode: 0o600 }, (e) => cb(e)));
     if (mode !== undefined) await call<void>((cb) => sftp.chmod(temp, mode, (e) => cb(e)));
     await call<void>((cb) => sftp.ext_openssh_rename(temp, remotePath, (e) => cb(e)));
   } catch (error) {
-    await call<void>((cb) => sftp.unlink(temp, (e) => cb(e))).catch(() => undefined);
+    await removeRemoteFile(sftp, temp);
     throw error;
   }
+}
+
+export function removeRemoteFile(sftp: SFTPWrapper, path: string): Promise<void> {
+  return call<void>((cb) => sftp.unlink(path, (e) => cb(e))).catch(() => undefined);
 }
 
 export function readRemoteFile(sftp: SFTPWrapper, remotePath: string): Promise<Buffer> {

@@ -11,7 +11,8 @@ import { UnreachableError } from '../unreachable.js';
 import { ChannelLimit } from './channel-limit.js';
 import { HandshakeError } from './handshake.js';
 import { openRoute, type OpenRoute } from './route.js';
-import { atomicPut, describeSftpError, readRemoteFile } from './sftp-files.js';
+import { tempPathBeside } from '../temp-name.js';
+import { atomicPut, describeSftpError, readRemoteFile, removeRemoteFile } from './sftp-files.js';
 import { openExecChannel } from './ssh-exec.js';
 
 const FAILED_TO_CONNECT = 'Failed to connect to the host via ssh: ';
@@ -31,6 +32,10 @@ export class SshConnection implements Connection {
   private readonly channels = new ChannelLimit(MAX_CHANNELS);
   private readonly events: Emitter | undefined;
   private closing = false;
+  /** Rejects when the open connection goes away; SFTP requests race it. */
+  private lostSignal: Promise<never> | undefined;
+  /** Temp files of puts cut off by a lost connection, removed on reconnect. */
+  private readonly staleTemps = new Set<string>();
 
   constructor(readonly options: SshConnectionOptions) {
     this.host = options.inventoryName;
@@ -62,16 +67,19 @@ export class SshConnection implements Connection {
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
     const sftp = await this.openSftp();
+    const temp = tempPathBeside(remotePath);
     this.log('put', `PUT ${content.length} bytes TO ${remotePath}`);
-    await this.channels.use(() => atomicPut(sftp, content, remotePath, options.mode)).catch((error: unknown) => {
-      throw this.fileError(error, 'write', remotePath, 'TSIBLE_PUT_FAILED');
+    await this.channels.use(() => this.unlessLost(atomicPut(sftp, content, remotePath, temp, options.mode))).catch((error: unknown) => {
+      const failure = this.fileError(error, 'write', remotePath, 'TSIBLE_PUT_FAILED');
+      if (failure instanceof UnreachableError) this.staleTemps.add(temp);
+      throw failure;
     });
   }
 
   async get(remotePath: string): Promise<Buffer> {
     const sftp = await this.openSftp();
     this.log('get', `FETCH ${remotePath}`);
-    return this.channels.use(() => readRemoteFile(sftp, remotePath)).catch((error: unknown) => {
+    return this.channels.use(() => this.unlessLost(readRemoteFile(sftp, remotePath))).catch((error: unknown) => {
       throw this.fileError(error, 'read', remotePath, 'TSIBLE_GET_FAILED');
     });
   }
@@ -98,7 +106,11 @@ export class SshConnection implements Connection {
       const route = this.openWithRetries();
       this.route = route;
       route.then(
-        (open) => this.watch(route, open),
+        (open) => {
+          this.watch(route, open);
+          // Clear up after puts that a previous connection loss cut off.
+          if (this.staleTemps.size > 0) this.openSftp().catch(() => undefined);
+        },
         () => {
           // A later task may try again (the host may be back).
           if (this.route === route) this.route = undefined;
@@ -114,7 +126,8 @@ export class SshConnection implements Connection {
     for (let attempt = 0; ; attempt += 1) {
       this.log('connect', `ESTABLISH SSH CONNECTION FOR USER: ${o.user} TO ${o.host}:${o.port}${via}`);
       try {
-        const open = await openRoute(o, this.events ? (m) => this.log('ssh2', maskSecrets(m, undefined, [o.password])) : undefined);
+        const trace = this.events && (o.settings.verbosity ?? 0) >= 4 ? (m: string) => this.log('ssh2', maskSecrets(m, undefined, [o.password])) : undefined;
+        const open = await openRoute(o, trace);
         open.warnings.forEach((warning) => this.events?.warn('connection.ssh.hostkey', `${this.host}: ${warning}`, { host: this.host }));
         return open;
       } catch (error) {
@@ -129,7 +142,14 @@ export class SshConnection implements Connection {
 
   private watch(route: Promise<OpenRoute>, open: OpenRoute): void {
     open.client.on('error', (error: Error) => this.log('error', `connection error: ${error.message}`));
+    let signalLost: (error: Error) => void = () => undefined;
+    const lostSignal = new Promise<never>((_, reject) => {
+      signalLost = reject;
+    });
+    lostSignal.catch(() => undefined);
+    this.lostSignal = lostSignal;
     open.client.once('close', () => {
+      signalLost(this.lost('connection closed during a file transfer'));
       if (this.route === route) {
         this.route = undefined;
         this.sftp = undefined;
@@ -139,20 +159,35 @@ export class SshConnection implements Connection {
     });
   }
 
+  private unlessLost<T>(work: Promise<T>): Promise<T> {
+    return this.lostSignal ? Promise.race([work, this.lostSignal]) : work;
+  }
+
   private openSftp(): Promise<SFTPWrapper> {
     if (!this.sftp) {
-      const sftp = this.open().then(
-        ({ client }) =>
-          new Promise<SFTPWrapper>((resolve, reject) =>
-            client.sftp((error, wrapper) => (error ? reject(this.lost(`cannot start SFTP: ${error.message}`)) : resolve(wrapper))),
-          ),
-      );
+      const sftp = this.open()
+        .then(
+          ({ client }) =>
+            new Promise<SFTPWrapper>((resolve, reject) =>
+              client.sftp((error, wrapper) => (error ? reject(this.lost(`cannot start SFTP: ${error.message}`)) : resolve(wrapper))),
+            ),
+        )
+        .then(async (wrapper) => {
+          await this.removeStaleTemps(wrapper);
+          return wrapper;
+        });
       this.sftp = sftp;
       sftp.catch(() => {
         if (this.sftp === sftp) this.sftp = undefined;
       });
     }
     return this.sftp;
+  }
+
+  private async removeStaleTemps(sftp: SFTPWrapper): Promise<void> {
+    const temps = [...this.staleTemps];
+    this.staleTemps.clear();
+    await Promise.all(temps.map((temp) => removeRemoteFile(sftp, temp)));
   }
 
   private unreachable(error: unknown): UnreachableError {
