@@ -66,6 +66,7 @@ describe('local connection: commands', () => {
     const started = Date.now();
     const result = await local().run({ script: 'sleep 20 & sleep 20; echo never', timeoutMs: 300 });
     expect(result.timedOut).toBe(true);
+    expect(result.rc).toBe(-15);
     expect(result.stdout.toString()).toBe('');
     expect(Date.now() - started).toBeLessThan(5000);
   });

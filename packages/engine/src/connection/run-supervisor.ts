@@ -1,6 +1,7 @@
+import { constants } from 'node:os';
 import { TsibleError } from '../errors/tsible-error.js';
 import type { BecomePlan } from './become.js';
-import type { ExecChannel } from './exec-channel.js';
+import type { ChannelExit, ExecChannel } from './exec-channel.js';
 import { BoundedOutput, outputLimitError } from './output-limit.js';
 import type { RunResult } from './types.js';
 
@@ -144,7 +145,7 @@ export function superviseRun(channel: ExecChannel, options: SuperviseOptions): P
         }
         settled = true;
         timers.forEach(clearTimeout);
-        const result: RunResult = { rc: exit.code ?? -1, stdout: stdout.toBuffer(), stderr: stderr.toBuffer() };
+        const result: RunResult = { rc: exitCodeOf(exit), stdout: stdout.toBuffer(), stderr: stderr.toBuffer() };
         if (exit.signal !== undefined) result.signal = exit.signal;
         if (timedOut) result.timedOut = true;
         resolve(result);
@@ -152,4 +153,12 @@ export function superviseRun(channel: ExecChannel, options: SuperviseOptions): P
       (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
     );
   });
+}
+
+/** Like Python's subprocess (and so Ansible): a signal-killed command has rc -N. */
+function exitCodeOf(exit: ChannelExit): number {
+  if (exit.code !== null) return exit.code;
+  const name = exit.signal === undefined ? undefined : exit.signal.startsWith('SIG') ? exit.signal : `SIG${exit.signal}`;
+  const number = name === undefined ? undefined : (constants.signals as Record<string, number | undefined>)[name];
+  return number === undefined ? -1 : -number;
 }

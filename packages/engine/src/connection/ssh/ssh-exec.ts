@@ -19,13 +19,15 @@ export function openExecChannel(client: Client, command: ShellText, pty: boolean
 
 function adapt(channel: ClientChannel, lost: (detail: string) => Error): ExecChannel {
   let exit: ChannelExit | undefined;
+  let terminated = false;
   const finished = new Promise<ChannelExit>((resolve, reject) => {
     channel.on('exit', (code: number | null, signal?: string) => {
       exit = { code: typeof code === 'number' ? code : null, signal: signal ?? undefined };
     });
     channel.on('close', () => {
-      // Closed without an exit status: the connection went away under us.
+      // Closed without an exit status: we ended it, or the connection went away under us.
       if (exit) resolve(exit);
+      else if (terminated) resolve({ code: null, signal: 'KILL' });
       else reject(lost('connection closed while a command was running'));
     });
   });
@@ -37,13 +39,32 @@ function adapt(channel: ClientChannel, lost: (detail: string) => Error): ExecCha
     writeStdin: (data) => void channel.write(data),
     endStdin: () => void channel.end(),
     terminate: () => {
-      try {
-        channel.signal('KILL');
-      } catch {
-        // Signals are best effort; closing the channel ends the command's session.
-      }
+      terminated = true;
+      sendKill(channel);
       channel.close();
     },
     finished,
   };
+}
+
+/** The parts of ssh2's channel that `signal()` uses, reached past its writable check. */
+interface ChannelInternals {
+  outgoing?: { id: number; state: string };
+  _client?: { _protocol?: { signal(id: number, name: string): void } };
+}
+
+/**
+ * ssh2's `signal()` does nothing once stdin was ended (it checks
+ * `writable`), yet stdin is always ended to give commands EOF. The request
+ * itself is valid on a half-closed channel, so it is sent directly; sshd
+ * then kills the command's process group.
+ */
+function sendKill(channel: ClientChannel): void {
+  const internals = channel as unknown as ChannelInternals;
+  try {
+    const state = internals.outgoing?.state;
+    if (internals.outgoing && (state === 'open' || state === 'eof')) internals._client?._protocol?.signal(internals.outgoing.id, 'KILL');
+  } catch {
+    // Best effort: closing the channel still ends the session.
+  }
 }
