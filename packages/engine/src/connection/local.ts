@@ -2,13 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { open, readFile, rename, unlink, chmod } from 'node:fs/promises';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter } from '../output/events.js';
-import { wrapWithBecome } from './become.js';
-import { buildCommandLine } from './command-line.js';
 import type { ExecChannel, ChannelExit } from './exec-channel.js';
 import type { LocalConnectionOptions } from './options/connection-options.js';
 import type { ShellText } from './quote.js';
 import { maskSecrets } from './redact.js';
-import { superviseRun } from './run-supervisor.js';
+import { prepareRun } from './prepare-run.js';
 import { tempPathBeside } from './temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 
@@ -25,24 +23,15 @@ export class LocalConnection implements Connection {
   async connect(): Promise<void> {}
 
   async run(request: RunRequest): Promise<RunResult> {
-    const command = buildCommandLine(request);
-    const plan = request.become ? wrapWithBecome(command.line, request.become) : undefined;
-    if (plan?.needsPty) {
-      throw new TsibleError(`become method '${plan.method}' needs a terminal, which the local connection does not provide`, {
+    const run = prepareRun(request, { host: this.host, becomeTimeoutMs: this.options.timeoutMs, maxOutputBytes: this.options.maxOutputBytes });
+    if (run.become?.needsPty) {
+      throw new TsibleError(`become method '${run.become.method}' needs a terminal, which the local connection does not provide`, {
         code: 'TSIBLE_BECOME_METHOD',
         hint: 'use become_method: sudo for local tasks',
       });
     }
-    const line = plan?.line ?? command.line;
-    this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(line, request)}`, { host: this.host });
-    return superviseRun(spawnShell(line, this.options.settings.env ?? process.env), {
-      host: this.host,
-      stdin: command.stdin,
-      become: plan,
-      becomeTimeoutMs: this.options.timeoutMs,
-      timeoutMs: request.timeoutMs,
-      maxOutputBytes: request.maxOutputBytes ?? this.options.maxOutputBytes,
-    });
+    this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(run.line, request)}`, { host: this.host });
+    return run.supervise(spawnShell(run.line, this.options.settings.env ?? process.env));
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {

@@ -1,11 +1,9 @@
 import type { SFTPWrapper } from 'ssh2';
 import { TsibleError } from '../../errors/tsible-error.js';
 import { Emitter } from '../../output/events.js';
-import { wrapWithBecome } from '../become.js';
-import { buildCommandLine } from '../command-line.js';
 import type { SshConnectionOptions } from '../options/connection-options.js';
 import { maskSecrets } from '../redact.js';
-import { superviseRun } from '../run-supervisor.js';
+import { prepareRun } from '../prepare-run.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from '../types.js';
 import { UnreachableError } from '../unreachable.js';
 import { ChannelLimit } from './channel-limit.js';
@@ -47,22 +45,14 @@ export class SshConnection implements Connection {
   }
 
   async run(request: RunRequest): Promise<RunResult> {
-    const command = buildCommandLine(request);
-    const plan = request.become ? wrapWithBecome(command.line, request.become) : undefined;
-    const line = plan?.line ?? command.line;
-    const { client } = await this.open();
-    this.log('exec', `SSH: EXEC ${maskSecrets(line, request, [this.options.password])}`);
-    return this.channels.use(async () => {
-      const channel = await openExecChannel(client, line, plan?.needsPty ?? false, (detail) => this.lost(detail));
-      return superviseRun(channel, {
-        host: this.host,
-        stdin: command.stdin,
-        become: plan,
-        becomeTimeoutMs: this.options.connectTimeoutMs,
-        timeoutMs: request.timeoutMs,
-        maxOutputBytes: request.maxOutputBytes ?? this.options.maxOutputBytes,
-      });
+    const run = prepareRun(request, {
+      host: this.host,
+      becomeTimeoutMs: this.options.connectTimeoutMs,
+      maxOutputBytes: this.options.maxOutputBytes,
     });
+    const { client } = await this.open();
+    this.log('exec', `SSH: EXEC ${maskSecrets(run.line, request, [this.options.password])}`);
+    return this.channels.use(async () => run.supervise(await openExecChannel(client, run.line, run.needsPty, (detail) => this.lost(detail))));
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
