@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { wrapWithBecome } from './become.js';
-import { buildCommandLine, MAX_INLINE_SCRIPT_BYTES } from './command-line.js';
+import { buildCommandLine, MAX_INLINE_SCRIPT_BYTES } from './run/command-line.js';
 
 const text = (line: string | Buffer): string => line.toString();
 

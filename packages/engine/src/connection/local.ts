@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { open, readFile, rename, unlink, chmod } from 'node:fs/promises';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter } from '../output/events.js';
-import type { ExecChannel, ChannelExit } from './exec-channel.js';
+import type { ExecChannel, ChannelExit } from './run/exec-channel.js';
 import type { LocalConnectionOptions } from './options/connection-options.js';
 import type { ShellText } from './quote.js';
 import { maskSecrets } from './redact.js';
-import { prepareRun } from './prepare-run.js';
+import { prepareRun } from './run/prepare-run.js';
 import { tempPathBeside } from './temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 

@@ -3,7 +3,7 @@ import { TsibleError } from '../../errors/tsible-error.js';
 import { Emitter } from '../../output/events.js';
 import type { SshConnectionOptions } from '../options/connection-options.js';
 import { maskSecrets } from '../redact.js';
-import { prepareRun } from '../prepare-run.js';
+import { prepareRun } from '../run/prepare-run.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from '../types.js';
 import { UnreachableError } from '../unreachable.js';
 import { ChannelLimit } from './channel-limit.js';

@@ -1,5 +1,5 @@
 import type { Client, ClientChannel } from 'ssh2';
-import type { ChannelExit, ExecChannel } from '../exec-channel.js';
+import type { ChannelExit, ExecChannel } from '../run/exec-channel.js';
 import type { ShellText } from '../quote.js';
 
 /** Starts `command` as an exec channel on an open connection. */

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
-import { wrapWithBecome } from './become.js';
+import { wrapWithBecome } from '../become.js';
 import type { ChannelExit, ExecChannel } from './exec-channel.js';
 import { superviseRun } from './run-supervisor.js';
-import { UnreachableError } from './unreachable.js';
+import { UnreachableError } from '../unreachable.js';
 
 /** A scripted process: the test plays the remote side. */
 class FakeChannel implements ExecChannel {

@@ -1,9 +1,9 @@
-import { wrapWithBecome, type BecomePlan } from './become.js';
+import { wrapWithBecome, type BecomePlan } from '../become.js';
 import { buildCommandLine } from './command-line.js';
 import type { ExecChannel } from './exec-channel.js';
-import type { ShellText } from './quote.js';
+import type { ShellText } from '../quote.js';
 import { superviseRun } from './run-supervisor.js';
-import type { RunRequest, RunResult } from './types.js';
+import type { RunRequest, RunResult } from '../types.js';
 
 export interface RunContext {
   host: string;

@@ -1,4 +1,4 @@
-import { TsibleError } from '../errors/tsible-error.js';
+import { TsibleError } from '../../errors/tsible-error.js';
 
 /** Collects a stream's chunks; the run fails once all streams together pass the limit. */
 export class BoundedOutput {

@@ -1,9 +1,9 @@
 import { constants } from 'node:os';
-import { TsibleError } from '../errors/tsible-error.js';
-import type { BecomePlan } from './become.js';
+import { TsibleError } from '../../errors/tsible-error.js';
+import type { BecomePlan } from '../become.js';
 import type { ChannelExit, ExecChannel } from './exec-channel.js';
 import { BoundedOutput, outputLimitError } from './output-limit.js';
-import type { RunResult } from './types.js';
+import type { RunResult } from '../types.js';
 
 export interface SuperviseOptions {
   host: string;

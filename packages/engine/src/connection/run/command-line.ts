@@ -1,6 +1,6 @@
-import { TsibleError } from '../errors/tsible-error.js';
-import { joinBytes, shellJoin, shellQuote, type ShellText } from './quote.js';
-import type { RunRequest } from './types.js';
+import { TsibleError } from '../../errors/tsible-error.js';
+import { joinBytes, shellJoin, shellQuote, type ShellText } from '../quote.js';
+import type { RunRequest } from '../types.js';
 
 /**
  * Above this size a script no longer fits in one exec argument (Linux caps a
