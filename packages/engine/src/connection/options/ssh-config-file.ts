@@ -15,7 +15,6 @@ export interface SshConfigEntry {
   strictHostKeyChecking?: string | undefined;
   serverAliveInterval?: string | undefined;
   serverAliveCountMax?: string | undefined;
-  connectTimeout?: string | undefined;
   connectionAttempts?: string | undefined;
 }
 
@@ -71,7 +70,6 @@ export function resolveSshConfig(path: string, host: string, required = false): 
     strictHostKeyChecking: one('stricthostkeychecking'),
     serverAliveInterval: one('serveraliveinterval'),
     serverAliveCountMax: one('serveralivecountmax'),
-    connectTimeout: one('connecttimeout'),
     connectionAttempts: one('connectionattempts'),
   };
 }

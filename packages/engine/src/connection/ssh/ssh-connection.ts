@@ -4,12 +4,12 @@ import { Emitter } from '../../output/events.js';
 import type { SshConnectionOptions } from '../options/connection-options.js';
 import { maskSecrets } from '../redact.js';
 import { prepareRun } from '../run/prepare-run.js';
+import { tempPathBeside } from '../temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from '../types.js';
 import { UnreachableError } from '../unreachable.js';
 import { ChannelLimit } from './channel-limit.js';
 import { HandshakeError } from './handshake.js';
 import { openRoute, type OpenRoute } from './route.js';
-import { tempPathBeside } from '../temp-name.js';
 import { atomicPut, describeSftpError, readRemoteFile, removeRemoteFile } from './sftp-files.js';
 import { openExecChannel } from './ssh-exec.js';
 
