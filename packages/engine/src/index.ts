@@ -11,3 +11,6 @@ export { connectionOptionsFromVars } from './connection/options/connection-optio
 export type { ConnectionOptions, SshConnectionOptions, LocalConnectionOptions, HostKeyPolicy } from './connection/options/connection-options.js';
 export { SshConnection } from './connection/ssh/ssh-connection.js';
 export { LocalConnection } from './connection/local.js';
+export * from './loader/yaml.js';
+export * from './config/config.js';
+export * from './config/settings.js';
