@@ -8,6 +8,7 @@ export * from './connection/quote.js';
 export * from './connection/factory.js';
 export * from './connection/options/settings.js';
 export { connectionOptionsFromVars } from './connection/options/connection-options.js';
+export { connectionSettingsFromConfig } from './connection/options/from-config.js';
 export type { ConnectionOptions, SshConnectionOptions, LocalConnectionOptions, HostKeyPolicy } from './connection/options/connection-options.js';
 export { SshConnection } from './connection/ssh/ssh-connection.js';
 export { LocalConnection } from './connection/local.js';
