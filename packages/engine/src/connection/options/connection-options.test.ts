@@ -86,6 +86,14 @@ describe('connectionOptionsFromVars', () => {
     expect(other).toMatchObject({ jumps: [], proxyCommand: 'nc -X 5 -x proxy:1080 %h %p' });
   });
 
+  it('takes HostKeyAlias and BatchMode (no passphrase prompt) from args or config', () => {
+    sshConfig('Host web1\n  HostKeyAlias web-alias\n  BatchMode yes\n');
+    const o = ssh({}, { promptPassphrase: async () => 'x' });
+    expect(o.hostKeyAlias).toBe('web-alias');
+    expect(o.settings.promptPassphrase).toBeUndefined();
+    expect(ssh({ ansible_ssh_extra_args: '-o HostKeyAlias=other' }).hostKeyAlias).toBe('other');
+  });
+
   it('keeps ssh\'s first-value-wins rule across ssh_args, common and extra args', () => {
     const o = ssh({}, { sshArgs: '-o ServerAliveInterval=3', sshCommonArgs: '-o ServerAliveInterval=9' });
     expect(o.keepaliveIntervalMs).toBe(3000);

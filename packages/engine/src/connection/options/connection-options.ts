@@ -33,6 +33,8 @@ export interface SshConnectionOptions {
   retries: number;
   hostKeyPolicy: HostKeyPolicy;
   knownHostsFiles: string[];
+  /** HostKeyAlias: the name to look the target's key up under, instead of host:port. */
+  hostKeyAlias?: string | undefined;
   maxOutputBytes: number;
   settings: ConnectionSettings;
 }
@@ -144,8 +146,10 @@ function sshOptions(
     retries,
     hostKeyPolicy: hostKeyPolicy(vars, settings, env, option('stricthostkeychecking') ?? config.strictHostKeyChecking),
     knownHostsFiles: knownHostsFiles(option('userknownhostsfile'), config, tokens),
+    hostKeyAlias: option('hostkeyalias') ?? config.hostKeyAlias,
     maxOutputBytes,
-    settings,
+    // BatchMode=yes: never ask anything, as ssh would not.
+    settings: parseBoolean(option('batchmode') ?? config.batchMode, 'BatchMode') ? { ...settings, promptPassphrase: undefined } : settings,
   };
 }
 

@@ -16,6 +16,8 @@ export interface SshConfigEntry {
   serverAliveInterval?: string | undefined;
   serverAliveCountMax?: string | undefined;
   connectionAttempts?: string | undefined;
+  hostKeyAlias?: string | undefined;
+  batchMode?: string | undefined;
 }
 
 export const EMPTY_SSH_CONFIG: SshConfigEntry = { identityFiles: [], userKnownHostsFiles: [] };
@@ -71,6 +73,8 @@ export function resolveSshConfig(path: string, host: string, required = false): 
     serverAliveInterval: one('serveraliveinterval'),
     serverAliveCountMax: one('serveralivecountmax'),
     connectionAttempts: one('connectionattempts'),
+    hostKeyAlias: one('hostkeyalias'),
+    batchMode: one('batchmode'),
   };
 }
 

@@ -72,7 +72,9 @@ function handshakeTarget(options: SshConnectionOptions, endpoint: SshEndpoint, i
       identitiesOnly: options.identitiesOnly,
       promptPassphrase: options.settings.promptPassphrase,
     },
-    hostKeys: createHostKeyCheck(endpoint.host, endpoint.port, options.hostKeyPolicy, options.knownHostsFiles),
+    hostKeys: isTarget && options.hostKeyAlias !== undefined
+      ? createHostKeyCheck(options.hostKeyAlias, 22, options.hostKeyPolicy, options.knownHostsFiles)
+      : createHostKeyCheck(endpoint.host, endpoint.port, options.hostKeyPolicy, options.knownHostsFiles),
     timeoutMs: options.connectTimeoutMs,
     keepaliveIntervalMs: options.keepaliveIntervalMs,
     keepaliveCountMax: options.keepaliveCountMax,
