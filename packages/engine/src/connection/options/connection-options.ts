@@ -104,14 +104,15 @@ function sshOptions(
     parsePort(stringVar(vars, 'ansible_port', 'ansible_ssh_port'), 'ansible_port') ??
     parsePort(args.port ?? option('port') ?? config.port, 'ssh Port') ??
     22;
+  const localUser = localUserName(env);
   const user =
     stringVar(vars, 'ansible_user', 'ansible_ssh_user') ??
     settings.remoteUser ??
     args.user ??
     option('user') ??
     config.user ??
-    userInfo().username;
-  const tokens: TokenValues = { home, host, port, user, localUser: userInfo().username };
+    localUser;
+  const tokens: TokenValues = { home, host, port, user, localUser };
 
   const explicitKey = stringVar(vars, 'ansible_ssh_private_key_file', 'ansible_private_key_file') ?? settings.privateKeyFile;
   const identityFiles = identityList(explicitKey, args, config, tokens);
@@ -119,7 +120,7 @@ function sshOptions(
 
   const proxyJump = option('proxyjump') ?? config.proxyJump;
   const proxyCommand = option('proxycommand') ?? config.proxyCommand;
-  const jumpRoute = routeFor(proxyJump, proxyCommand, { configPath, home, localUser: tokens.localUser });
+  const jumpRoute = routeFor(proxyJump, proxyCommand, { configPath, home, localUser });
 
   const aliveInterval = parseNonNegativeInt(option('serveraliveinterval') ?? config.serverAliveInterval, 'ServerAliveInterval');
   const aliveCount = parseNonNegativeInt(option('serveralivecountmax') ?? config.serverAliveCountMax, 'ServerAliveCountMax');
@@ -151,6 +152,15 @@ function sshOptions(
     // BatchMode=yes: never ask anything, as ssh would not.
     settings: parseBoolean(option('batchmode') ?? config.batchMode, 'BatchMode') ? { ...settings, promptPassphrase: undefined } : settings,
   };
+}
+
+/** Like ssh, the default remote user is the local one (USER when the passwd entry is missing). */
+function localUserName(env: Readonly<Record<string, string | undefined>>): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return env['USER'] ?? env['LOGNAME'] ?? 'root';
+  }
 }
 
 interface TokenValues {
