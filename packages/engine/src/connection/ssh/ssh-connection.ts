@@ -11,12 +11,15 @@ import { ChannelLimit } from './channel-limit.js';
 import { HandshakeError } from './handshake.js';
 import { openRoute, type OpenRoute } from './route.js';
 import { atomicPut, describeSftpError, readRemoteFile, removeRemoteFile } from './sftp-files.js';
-import { openExecChannel } from './ssh-exec.js';
+import { ChannelRefusedError, openExecChannel } from './ssh-exec.js';
 
 const FAILED_TO_CONNECT = 'Failed to connect to the host via ssh: ';
 /** Below sshd's default MaxSessions (10), leaving room for SFTP. */
 const MAX_CHANNELS = 8;
 const RETRY_DELAY_MS = 300;
+/** A refused session is retried this often (REFUSAL_DELAY_MS apart) before the run fails. */
+const MAX_REFUSALS = 40;
+const REFUSAL_DELAY_MS = 50;
 
 /**
  * One persistent SSH connection per host for the whole run, opened on first
@@ -28,6 +31,12 @@ export class SshConnection implements Connection {
   private route: Promise<OpenRoute> | undefined;
   private sftp: Promise<SFTPWrapper> | undefined;
   private readonly channels = new ChannelLimit(MAX_CHANNELS);
+  /** Exec channels open right now (the SFTP channel not counted). */
+  private openChannels = 0;
+  private readonly channelCount = {
+    opened: () => void (this.openChannels += 1),
+    closed: () => void (this.openChannels -= 1),
+  };
   private readonly events: Emitter | undefined;
   private closing = false;
   /** Rejects when the open connection goes away; SFTP requests race it. */
@@ -52,7 +61,27 @@ export class SshConnection implements Connection {
     });
     const { client } = await this.open();
     this.log('exec', `SSH: EXEC ${maskSecrets(run.line, request, [this.options.password])}`);
-    return this.channels.use(async () => run.supervise(await openExecChannel(client, run.line, run.needsPty, (detail) => this.lost(detail))));
+    for (let refusals = 0; ; refusals += 1) {
+      try {
+        return await this.channels.use(async () => {
+          const channel = await openExecChannel(client, run.line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
+          return run.supervise(channel);
+        });
+      } catch (error) {
+        if (!(error instanceof ChannelRefusedError)) throw error;
+        // sshd counts sessions until they are fully closed: give closing ones a moment.
+        if (refusals >= MAX_REFUSALS) {
+          throw new TsibleError(`${this.host}: the SSH server refused to start a session: ${error.message}`, {
+            code: 'TSIBLE_SSH_SESSION_REFUSED',
+            owner: 'target',
+            hint: "check MaxSessions in the host's sshd_config",
+          });
+        }
+        this.channels.lower(this.openChannels);
+        this.log('exec', `server refused a session; running at most ${this.channels.limit} at once`);
+        await new Promise((resolve) => setTimeout(resolve, REFUSAL_DELAY_MS));
+      }
+    }
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {

@@ -2,16 +2,34 @@ import type { Client, ClientChannel } from 'ssh2';
 import type { ChannelExit, ExecChannel } from '../run/exec-channel.js';
 import type { ShellText } from '../quote.js';
 
+/** The server said no to a new session channel (MaxSessions), the connection itself is fine. */
+export class ChannelRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelRefusedError';
+  }
+}
+
 /** Starts `command` as an exec channel on an open connection. */
-export function openExecChannel(client: Client, command: ShellText, pty: boolean, lost: (detail: string) => Error): Promise<ExecChannel> {
+export function openExecChannel(
+  client: Client,
+  command: ShellText,
+  pty: boolean,
+  lost: (detail: string) => Error,
+  track: { opened(): void; closed(): void },
+): Promise<ExecChannel> {
   return new Promise<ExecChannel>((resolve, reject) => {
     // ssh2 sends a Buffer command byte-for-byte; its typings only say string.
     const options = pty ? { pty: { term: 'dumb', rows: 24, cols: 200 } } : {};
     client.exec(command as string, options, (error, channel) => {
       if (error) {
-        reject(lost(`cannot start a command: ${error.message}`));
+        const refused = error.message.startsWith('(SSH) Channel open failure');
+        reject(refused ? new ChannelRefusedError(error.message) : lost(`cannot start a command: ${error.message}`));
         return;
       }
+      // Counted as soon as the server accepts, so a refusal right after sees it.
+      track.opened();
+      channel.once('close', () => track.closed());
       resolve(adapt(channel, lost));
     });
   });
