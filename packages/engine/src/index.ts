@@ -15,3 +15,4 @@ export { LocalConnection } from './connection/local.js';
 export * from './loader/yaml.js';
 export * from './config/config.js';
 export * from './config/settings.js';
+export * from './lab/index.js';
