@@ -80,13 +80,28 @@ describeLab('unreachable hosts', () => {
     expect(again.stdout.toString()).toBe(`${hidden.name}\n`);
   });
 
+  it("a private host by name through the lab's ssh_config: HostName, User, IdentityFile, known hosts and ProxyJump from -F", async () => {
+    const lab = labInfo();
+    const hidden = privateHosts()[0]!;
+    // Only the inventory name: everything else comes from the ssh config file.
+    const connection = pool.open(hidden.name, { ansible_ssh_common_args: `-F ${lab.sshConfigFile}` }, home.settings());
+    const result = await connection.run({ script: 'hostname; id -un' });
+    expect(result.stdout.toString()).toBe(`${hidden.name}\nroot\n`);
+  });
+
   describe('hosts whose sshd goes away', () => {
     const hosts = useLabHosts(3);
 
     it('a stopped sshd: Connection refused', async () => {
       const host = hosts()[0]!;
-      const stop = await sshRun(host, 'kill $(cat /run/sshd.pid)');
-      expect(stop.code).toBe(0);
+      // Stop the listening sshd (found by its title, not a pid file) and wait until it is gone.
+      const stop = await sshRun(
+        host,
+        `pid=$(ps -eo pid=,args= | awk '/sshd: .*\\[listener\\]/ {print $1}'); kill $pid; ` +
+          'for i in $(seq 50); do kill -0 $pid 2>/dev/null || exit 0; sleep 0.1; done; exit 1',
+      );
+      expect(stop).toMatchObject({ code: 0 });
+      expect(execFileSync('ip', ['netns', 'exec', host.netns, 'ss', '-ltn']).toString()).not.toMatch(/:22\s/);
       const error = await failure(pool.open('stopped', targetVars(labTarget(host)), home.settings()));
       expect(error.message).toContain(`connect to host ${host.address} port 22: Connection refused`);
     });
