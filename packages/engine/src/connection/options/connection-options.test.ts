@@ -29,6 +29,8 @@ describe('connectionOptionsFromVars', () => {
     const o = ssh({ ansible_port: '2222', ansible_user: 'deploy', ansible_ssh_private_key_file: '~/keys/k', ansible_password: 'pw' });
     expect(o).toMatchObject({ host: 'web1', port: 2222, user: 'deploy', password: 'pw', hostKeyPolicy: 'strict' });
     expect(o.identityFiles).toEqual([join(home, 'keys/k')]);
+    expect(o.identityFilesNamed).toBe(true);
+    expect(ssh({})).toMatchObject({ identityFilesNamed: false, identityFiles: [join(home, '.ssh/id_ed25519'), join(home, '.ssh/id_ecdsa'), join(home, '.ssh/id_rsa')] });
     expect(o.connectTimeoutMs).toBe(10_000);
     expect(o.knownHostsFiles).toContain(join(home, '.ssh/known_hosts'));
   });
