@@ -69,6 +69,19 @@ describe('connectionOptionsFromVars', () => {
     expect(o.keepaliveIntervalMs).toBe(7000);
   });
 
+  it('follows Include lines (globs, ~, names relative to ~/.ssh) as ssh does', () => {
+    mkdirSync(join(home, '.ssh', 'config.d'));
+    writeFileSync(join(home, '.ssh', 'config.d', '10-web'), 'Host web1\n  HostName 10.1.1.1\n  Include extra missing\n');
+    writeFileSync(join(home, '.ssh', 'config.d', '20-all'), 'Host *\n  User fromglob\n');
+    writeFileSync(join(home, '.ssh', 'extra'), 'Port 2201\n');
+    writeFileSync(join(home, '.ssh', 'config.d', 'ignored.txt'), 'Host *\n  User wrong\n');
+    sshConfig('Include config.d/[0-9]*\nHost *\n  User late\n');
+    expect(ssh({})).toMatchObject({ host: '10.1.1.1', user: 'fromglob', port: 2201 });
+    sshConfig('Include ~/.ssh/extra\n');
+    clearSshConfigCache();
+    expect(ssh({}).port).toBe(2201);
+  });
+
   it('reads -o options, -J and ProxyCommand "ssh -W" from ansible_ssh_common_args / extra args', () => {
     const o = ssh({
       ansible_ssh_common_args: '-o ProxyJump=ops@gw.example:2201,[fd00::1] -o "UserKnownHostsFile=/k/one /k/two"',

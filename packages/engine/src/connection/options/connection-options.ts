@@ -98,7 +98,7 @@ function sshOptions(
   );
   const target = stripBrackets(stringVar(vars, 'ansible_host', 'ansible_ssh_host') ?? hostName);
   const configPath = expandHome(args.configFile ?? settings.sshConfigFile ?? join(home, '.ssh', 'config'), home);
-  const config = resolveSshConfig(configPath, target, args.configFile !== undefined);
+  const config = resolveSshConfig(configPath, target, home, args.configFile !== undefined);
   const option = (name: string): string | undefined => args.options[name];
 
   const host = stripBrackets(option('hostname') ?? config.hostName ?? target);
