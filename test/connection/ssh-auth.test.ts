@@ -72,7 +72,7 @@ describeLab('ssh authentication', () => {
       expect(readFileSync(encrypted, 'utf8')).toContain('OPENSSH PRIVATE KEY');
     });
 
-    it('asks for the passphrase through the prompt function', async () => {
+    it('asks for the passphrase through the prompt function, once for all hosts', async () => {
       const prompts: string[] = [];
       const settings = home.settings({
         promptPassphrase: async (prompt) => {
@@ -80,8 +80,11 @@ describeLab('ssh authentication', () => {
           return 'correct horse';
         },
       });
-      const result = await pool.open('enc', targetVars(target, { ansible_ssh_private_key_file: encrypted }), settings).run(whoami);
-      expect(result.stdout.toString()).toBe(`${target.user}\n`);
+      const other = labTarget(publicHosts()[1]!, 'tester2');
+      const results = await Promise.all(
+        [target, other].map((t) => pool.open(`enc-${t.name}`, targetVars(t, { ansible_ssh_private_key_file: encrypted }), settings).run(whoami)),
+      );
+      expect(results.map((r) => r.stdout.toString())).toEqual([`${target.user}\n`, `${other.user}\n`]);
       expect(prompts).toEqual([`Enter passphrase for key '${encrypted}': `]);
     });
 
