@@ -6,6 +6,7 @@ export * from './connection/types.js';
 export * from './connection/unreachable.js';
 export * from './connection/quote.js';
 export * from './connection/factory.js';
+export { ConnectionRegistry } from './connection/connection-registry.js';
 export * from './connection/options/settings.js';
 export { connectionOptionsFromVars } from './connection/options/connection-options.js';
 export { connectionSettingsFromConfig } from './connection/options/from-config.js';
