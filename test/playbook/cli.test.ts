@@ -47,10 +47,12 @@ describe('tsible playbook (CLI)', () => {
     expect(run.stderr).toBe(`ERROR! ${join(fixtures, 'err-play-attr/site.yml')}:3:3: 'taks' is not a valid attribute for a Play\ndid you mean 'tasks'?\n`);
   });
 
-  it('fails clearly when a play hosts template cannot be resolved before running', () => {
-    const run = tsible(join(fixtures, 'hosts-template'), 'site.yml', '--list-tasks');
+  it('fails clearly when a play hosts template uses an undefined variable', () => {
+    const run = tsible(join(fixtures, 'hosts-template'), '-i', '../hosts.ini', 'site.yml', '--list-tasks');
     expect(run.code).toBe(4);
-    expect(run.stderr).toContain(`${join(fixtures, 'hosts-template/site.yml')}:7:3: the play's hosts '{{ other }}' cannot be resolved before running`);
+    expect(run.stderr).toContain(
+      `ERROR! ${join(fixtures, 'hosts-template/site.yml')}:7:3: The field 'hosts' has an invalid value, which includes an undefined variable. The error was: 'other' is undefined`,
+    );
   });
 
   it('exits 1 for a missing playbook and 5 for bad options', () => {

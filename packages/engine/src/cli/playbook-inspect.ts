@@ -35,7 +35,7 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
     const playbook = loadPlaybook(path, { knownActions, rolesPath, extraVars, sink, cwd: ctx.cwd });
     if (options.syntaxCheck) {
       // Like ansible-playbook, the syntax check also resolves each play's hosts and name.
-      for (const play of playbook.plays) displayPlay(play, extraVars);
+      for (const play of playbook.plays) displayPlay(play, extraVars, sink);
       out += `\nplaybook: ${path}\n`;
       continue;
     }
@@ -45,6 +45,7 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
       hostsFor: options.listHosts ? (patterns) => inventory.selectHosts(patterns, { limit: options.limit }).map((h) => h.name) : undefined,
       selection: tagSelection(options.tags ?? [], options.skipTags ?? []),
       extraVars,
+      sink,
     });
   }
   return out;

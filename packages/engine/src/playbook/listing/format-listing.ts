@@ -2,7 +2,8 @@ import { compilePlay } from '../compile.js';
 import { inheritedTags } from '../inheritance.js';
 import type { Block, Play, Playbook, Task } from '../model.js';
 import { isSelected, type TagSelection } from '../tag-selection.js';
-import { renderSimple } from '../simple-template.js';
+import { renderOrKeep } from '../load-time-templates.js';
+import type { EventSink } from '../../output/events.js';
 import { displayPlay, playHeaderVars, pythonListRepr } from './play-display.js';
 
 export interface ListingRequest {
@@ -12,6 +13,8 @@ export interface ListingRequest {
   hostsFor?: ((patterns: readonly string[]) => readonly string[]) | undefined;
   selection: TagSelection;
   extraVars: Record<string, unknown>;
+  /** Receives warnings from rendering play names, hosts and tags. */
+  sink: EventSink;
 }
 
 /**
@@ -23,9 +26,9 @@ export interface ListingRequest {
 export function formatListing(shownAs: string, playbook: Playbook, request: ListingRequest): string {
   let out = `\nplaybook: ${shownAs}\n`;
   playbook.plays.forEach((play, index) => {
-    const { hosts, name } = displayPlay(play, request.extraVars);
+    const { hosts, name } = displayPlay(play, request.extraVars, request.sink);
     const vars = playHeaderVars(play, request.extraVars);
-    const playTags = play.tags.map((tag) => renderSimple(tag, vars) ?? tag);
+    const playTags = play.tags.map((tag) => renderOrKeep(tag, vars, request.sink));
     let header = `\n  play #${index + 1} (${hosts.join(',')}): ${name}\tTAGS: [${[...new Set(playTags)].sort().join(',')}]`;
     if (request.hostsFor) {
       const selected = request.hostsFor(hosts);
@@ -42,7 +45,7 @@ function taskSection(play: Play, playTags: readonly string[], vars: Record<strin
   let text = request.listTasks ? '    tasks:\n' : '';
   const seenTags = new Set<string>();
   for (const task of listedTasks(compilePlay(play))) {
-    const tags = [...new Set([...inheritedTags(task).map((tag) => renderSimple(tag, vars) ?? tag), ...playTags])];
+    const tags = [...new Set([...inheritedTags(task).map((tag) => renderOrKeep(tag, vars, request.sink)), ...playTags])];
     if (!isSelected(tags, request.selection)) continue;
     tags.forEach((tag) => seenTags.add(tag));
     if (request.listTasks) text += `      ${taskLabel(task)}\tTAGS: [${tags.sort().join(', ')}]\n`;

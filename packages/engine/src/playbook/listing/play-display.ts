@@ -3,7 +3,8 @@ import { isMapping, parserError } from '../errors.js';
 import { isFile } from '../load/paths.js';
 import { readYamlFile } from '../yaml-source.js';
 import type { Play } from '../model.js';
-import { hasTemplate, renderSimple, renderSimpleList } from '../simple-template.js';
+import { hasTemplate, renderAtLoad, renderOrKeep } from '../load-time-templates.js';
+import type { EventSink } from '../../output/events.js';
 import { pythonRepr } from '../../text/python-format.js';
 
 export interface PlayDisplay {
@@ -34,25 +35,25 @@ function literalVarsFiles(play: Play): Record<string, unknown> {
 }
 
 /**
- * The play's host patterns and name with simple `{{ var }}` templates
- * rendered, as ansible-playbook shows them; a name without `name:` is the
- * patterns joined by commas.
+ * The play's host patterns and name with templates rendered, as
+ * ansible-playbook shows them (a name without `name:` is the patterns joined
+ * by commas). A pattern that uses an undefined variable is Ansible's error.
  */
-export function displayPlay(play: Play, extraVars: Record<string, unknown>): PlayDisplay {
+export function displayPlay(play: Play, extraVars: Record<string, unknown>, sink: EventSink): PlayDisplay {
   const vars = playHeaderVars(play, extraVars);
   const hosts = play.hosts.flatMap((pattern) => {
-    const rendered = renderSimpleList(pattern, vars);
-    if (rendered === undefined) {
+    const rendered = renderAtLoad(pattern, vars, sink);
+    if (!rendered.ok) {
       throw parserError(
         'TSIBLE_PLAYBOOK_HOSTS_TEMPLATE',
-        `the play's hosts '${pattern}' cannot be resolved before running: only a plain '{{ variable }}' defined in the play's vars or extra vars is supported here`,
+        `The field 'hosts' has an invalid value, which includes an undefined variable. The error was: ${rendered.reason}`,
         play.hostsLocation,
-        'define the variable under the play\'s vars: or pass it with -e',
+        "hosts can only use extra vars (-e), the play's vars, vars_files and vars_prompt defaults",
       );
     }
-    return rendered;
+    return Array.isArray(rendered.value) ? rendered.value.map(String) : [String(rendered.value)];
   });
-  const name = play.name === undefined ? hosts.join(',') : renderSimple(play.name, vars) ?? play.name;
+  const name = play.name === undefined ? hosts.join(',') : renderOrKeep(play.name, vars, sink);
   return { hosts, name };
 }
 

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { ResolvedAction } from '../args/mod-args.js';
 import { loadError, parserError } from '../errors.js';
 import type { Block, ImportScope, TaskListEntry } from '../model.js';
-import { renderSimple } from '../simple-template.js';
+import { renderAtLoad } from '../load-time-templates.js';
 import { locate, readYamlFile } from '../yaml-source.js';
 import { loadBlockList } from './blocks.js';
 import { checkKeywordTypes, keywordsWithout, readTags, readVars } from './keyword-checks.js';
@@ -36,7 +36,8 @@ export function importTasks(entry: Record<string, unknown>, resolved: ResolvedAc
   readVars(entry, 'Task');
   const written = checkTaskIncludeArgs(entry, resolved, false);
   const where = locate(entry, resolved.sourceKey);
-  const target = typeof written === 'string' ? renderSimple(written, scope.vars) : undefined;
+  const rendered = typeof written === 'string' ? renderAtLoad(written, scope.vars, scope.sink) : undefined;
+  const target = rendered?.ok ? String(rendered.value) : undefined;
   if (target === undefined) {
     throw parserError(
       'TSIBLE_PLAYBOOK_IMPORT_TEMPLATE',

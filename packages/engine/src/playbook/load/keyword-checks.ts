@@ -1,6 +1,6 @@
 import { didYouMean } from '../did-you-mean.js';
 import { isMapping, loadError, parserError } from '../errors.js';
-import { hasTemplate } from '../simple-template.js';
+import { hasTemplate } from '../load-time-templates.js';
 import { locate } from '../yaml-source.js';
 
 /** Rejects keys an object does not accept: `'x' is not a valid attribute for a Play`. */

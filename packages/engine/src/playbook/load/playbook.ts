@@ -4,7 +4,7 @@ import { isMapping, loadError, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-type-name.js';
 import { IMPORT_PLAYBOOK_KEYWORDS } from '../keywords.js';
 import type { Play, Playbook, PlaybookImport } from '../model.js';
-import { renderSimple } from '../simple-template.js';
+import { renderAtLoad } from '../load-time-templates.js';
 import { locate, readYamlFile } from '../yaml-source.js';
 import { checkKeywordTypes, readVars, rejectUnknownKeys } from './keyword-checks.js';
 import { isFile } from './paths.js';
@@ -68,7 +68,8 @@ function importPlaybook(entry: Record<string, unknown>, key: string, file: strin
   if (typeof written !== 'string' || written.trim() === '') {
     throw parserError('TSIBLE_PLAYBOOK_IMPORT', 'import_playbook statements must specify the file name to import', where);
   }
-  const target = renderSimple(written.trim(), { ...vars, ...scope.vars });
+  const rendered = renderAtLoad(written.trim(), { ...vars, ...scope.vars }, scope.sink);
+  const target = rendered.ok ? String(rendered.value) : undefined;
   if (target === undefined) {
     throw parserError('TSIBLE_PLAYBOOK_IMPORT_TEMPLATE', `Error when evaluating variable in import path: ${written}.`, where, 'import_playbook can only use variables from its own vars or extra vars');
   }

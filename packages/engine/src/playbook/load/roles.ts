@@ -5,7 +5,7 @@ import { isMapping, loadError, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-type-name.js';
 import { ROLE_ENTRY_KEYWORDS } from '../keywords.js';
 import type { Block, ImportScope, Keywords, RoleInstance } from '../model.js';
-import { renderSimple } from '../simple-template.js';
+import { renderAtLoad } from '../load-time-templates.js';
 import { locate, readYamlFile } from '../yaml-source.js';
 import { loadBlockList } from './blocks.js';
 import { checkKeywordTypes, readTags, toBoolean } from './keyword-checks.js';
@@ -67,10 +67,11 @@ export function readRoleEntry(ds: unknown, list: unknown[], index: number, scope
  * error lists every place looked at.
  */
 export function resolveRolePath(name: string, scope: LoadScope, location: SourceLocation | undefined, roleBasedir?: string): { name: string; path: string } {
-  const rendered = renderSimple(name, scope.vars);
-  if (rendered === undefined) {
-    throw parserError('TSIBLE_PLAYBOOK_ROLE_TEMPLATE', `the role name '${name}' uses variables that are not defined in vars or extra vars`, location);
+  const result = renderAtLoad(name, scope.vars, scope.sink);
+  if (!result.ok) {
+    throw loadError('TSIBLE_PLAYBOOK_ROLE_TEMPLATE', result.reason, location, `the role name '${name}' can only use extra vars and play vars`);
   }
+  const rendered = String(result.value);
   const searched = [join(scope.basedir, 'roles'), ...scope.rolesPath, ...(roleBasedir ? [roleBasedir] : []), scope.basedir];
   for (const dir of searched) {
     const path = resolve(dir, rendered);

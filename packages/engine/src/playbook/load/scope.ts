@@ -1,6 +1,6 @@
 import { Emitter, type EventSink } from '../../output/events.js';
 import type { RoleInstance } from '../model.js';
-import type { SimpleVars } from '../simple-template.js';
+import type { LoadTimeVars } from '../load-time-templates.js';
 
 export interface PlaybookLoadOptions {
   /** Action names tsible provides; anything else is an unknown action. */
@@ -23,7 +23,7 @@ export interface LoadScope {
   /** The directory of the playbook the play is written in. */
   basedir: string;
   /** Extra vars over play vars: what simple templates may use. */
-  vars: SimpleVars;
+  vars: LoadTimeVars;
   /** The file whose content is being read. */
   file: string;
   role: RoleInstance | undefined;

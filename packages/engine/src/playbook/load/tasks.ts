@@ -5,7 +5,7 @@ import { pythonTypeName } from '../python-type-name.js';
 import { pythonRepr } from '../../text/python-format.js';
 import { INCLUDE_ROLE_OPTIONS, INCLUDE_TASKS_OPTIONS, isLoopKeyword } from '../keywords.js';
 import type { Block, DynamicInclude, Loop, Task, TaskListEntry } from '../model.js';
-import { hasTemplate } from '../simple-template.js';
+import { hasTemplate } from '../load-time-templates.js';
 import { locate } from '../yaml-source.js';
 import { importRole, importTasks } from './imports.js';
 import { checkKeywordTypes, keywordsWithout, readTags, readVars } from './keyword-checks.js';
