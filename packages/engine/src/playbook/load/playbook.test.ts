@@ -107,6 +107,16 @@ describe('loadPlaybook', () => {
     expect(tasks[1]!.include).toMatchObject({ kind: 'include_role', target: 'r', resolvedPath: join(dir, 'roles/r') });
   });
 
+  it('checks the files include_role names with tasks_from and the like', () => {
+    const err = loadError({
+      'site.yml': '- hosts: all\n  tasks:\n    - include_role:\n        name: r\n        tasks_from: typo\n',
+      'roles/r/tasks/main.yml': '- debug: msg=main\n',
+    });
+    expect(err.message).toBe('Could not find specified file in role: tasks/typo');
+    expect(err.location).toMatchObject({ line: 3, column: 7 });
+    expect(err.exitCode).toBe(1);
+  });
+
   it('brings in plays from import_playbook with the import tags', () => {
     const pb = load({ 'site.yml': '- import_playbook: sub/p.yml\n  tags: [i]\n', 'sub/p.yml': '- hosts: db\n  tasks: [{debug: msg=x}]\n' });
     expect(pb.plays[0]).toMatchObject({ hosts: ['db'], tags: ['i'], basedir: join(dir, 'sub') });

@@ -1,4 +1,6 @@
 import { IMPORT_PLAYBOOK_HINT } from '../args/action-names.js';
+import { join } from 'node:path';
+import type { SourceLocation } from '../../errors/source-location.js';
 import { resolveAction, type ResolvedAction } from '../args/mod-args.js';
 import { isMapping, loadError, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-type-name.js';
@@ -9,7 +11,7 @@ import { hasTemplate } from '../load-time-templates.js';
 import { locate } from '../yaml-source.js';
 import { importRole, importTasks } from './imports.js';
 import { checkKeywordTypes, keywordsWithout, readTags, readVars } from './keyword-checks.js';
-import { findTaskFile } from './paths.js';
+import { findTaskFile, findYamlFile } from './paths.js';
 import { resolveRolePath } from './roles.js';
 import type { LoadScope } from './scope.js';
 
@@ -142,6 +144,17 @@ function includeTasks(entry: Record<string, unknown>, resolved: ResolvedAction, 
   return { kind: 'include_tasks', target, resolvedPath, options };
 }
 
+/** tasks_from, handlers_from, vars_from, defaults_from written literally must name files of the role. */
+function checkRoleFiles(rolePath: string, args: Record<string, unknown>, where: SourceLocation | undefined): void {
+  for (const [option, subdir] of [['tasks_from', 'tasks'], ['handlers_from', 'handlers'], ['vars_from', 'vars'], ['defaults_from', 'defaults']] as const) {
+    const file = args[option];
+    if (!isLiteral(file)) continue;
+    if (findYamlFile(join(rolePath, subdir), file) === undefined) {
+      throw loadError('TSIBLE_PLAYBOOK_ROLE_FILE', `Could not find specified file in role: ${subdir}/${file}`, where, `${option} names a file under ${join(rolePath, subdir)}`);
+    }
+  }
+}
+
 /** Checks include_role/import_role options; returns the role name as written. */
 export function checkRoleIncludeArgs(entry: Record<string, unknown>, resolved: ResolvedAction, allowApply: boolean): unknown {
   const invalid = Object.keys(resolved.args).filter((k) => !INCLUDE_ROLE_OPTIONS.has(k) || (k === 'apply' && !allowApply));
@@ -157,7 +170,9 @@ export function checkRoleIncludeArgs(entry: Record<string, unknown>, resolved: R
 
 function includeRole(entry: Record<string, unknown>, resolved: ResolvedAction, scope: LoadScope): DynamicInclude {
   const name = checkRoleIncludeArgs(entry, resolved, true);
-  const resolvedPath = isLiteral(name) ? resolveRolePath(name, scope, locate(entry, resolved.sourceKey)).path : undefined;
+  const where = locate(entry, resolved.sourceKey);
+  const resolvedPath = isLiteral(name) ? resolveRolePath(name, scope, where).path : undefined;
+  if (resolvedPath !== undefined) checkRoleFiles(resolvedPath, resolved.args, where);
   const { name: _name, role: _role, ...options } = resolved.args;
   void _name;
   void _role;
