@@ -127,7 +127,7 @@ class IniReader {
 function parseHostLine(line: string, raw: string, ctx: SourceContext, group: string, at: (col?: number) => SourceLocation): void {
   let tokens: string[];
   try {
-    tokens = shlexSplit(line);
+    tokens = shlexSplit(line, { comments: true });
   } catch (err) {
     if (err instanceof ShlexError) throw syntaxError(`Error parsing host definition '${line}': ${err.message}`, at());
     throw err;
