@@ -3,7 +3,7 @@ import { locate, syntaxError } from '../errors.js';
 import { HostRangeError } from '../parse/host-range.js';
 import { expandHostPattern } from '../parse/host-pattern.js';
 import { iniValue } from '../parse/python-literal.js';
-import { ShlexError, shlexSplit } from '../parse/shlex.js';
+import { ShlexError, shlexSplit } from '../../text/shlex.js';
 import { checkGroupName } from './group-name.js';
 import type { SourceContext } from './source-context.js';
 
