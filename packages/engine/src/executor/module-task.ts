@@ -1,0 +1,54 @@
+import type { Module, ModuleContext, ModuleResult } from '../module-api/module.js';
+import { validateArgs } from '../module-api/validate-args.js';
+import { maskSecrets } from '../module-api/mask-secrets.js';
+import { splitLines } from '../module-api/text-lines.js';
+import { UnreachableError } from '../connection/unreachable.js';
+
+export type TaskStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
+
+export interface TaskOutcome {
+  status: TaskStatus;
+  result: ModuleResult;
+}
+
+export function statusOf(result: ModuleResult): TaskStatus {
+  if (result['unreachable'] === true) return 'unreachable';
+  if (result.failed === true) return 'failed';
+  if (result.skipped === true) return 'skipped';
+  return result.changed === true ? 'changed' : 'ok';
+}
+
+/** What Ansible's action layer adds to every module result. */
+function finishResult(result: ModuleResult, warnings: readonly string[]): ModuleResult {
+  const finished: ModuleResult = { ...result };
+  if (typeof finished.stdout === 'string' && finished.stdout_lines === undefined) finished.stdout_lines = splitLines(finished.stdout);
+  if (typeof finished.stderr === 'string' && finished.stderr_lines === undefined) finished.stderr_lines = splitLines(finished.stderr);
+  const allWarnings = [...warnings, ...(finished.warnings ?? [])];
+  if (allWarnings.length > 0) finished.warnings = allWarnings;
+  return finished;
+}
+
+/**
+ * Runs one module on one host: validates its arguments, honours check mode,
+ * turns a lost connection into an unreachable result, hides no_log values.
+ */
+export async function runModuleTask(module: Module, rawArgs: Readonly<Record<string, unknown>>, ctx: ModuleContext): Promise<TaskOutcome> {
+  const validation = validateArgs(module.specOwner ?? module.name, module.spec, rawArgs);
+  const secrets = validation.noLogValues;
+  if (!validation.ok) {
+    const result = finishResult({ failed: true, changed: false, msg: validation.msg }, validation.warnings);
+    return { status: 'failed', result: maskSecrets(result, secrets) };
+  }
+  if (ctx.checkMode && !module.supportsCheckMode) {
+    return { status: 'skipped', result: { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` } };
+  }
+  let result: ModuleResult;
+  try {
+    result = finishResult(await module.run(ctx, validation.params), validation.warnings);
+  } catch (err) {
+    if (!(err instanceof UnreachableError)) throw err;
+    result = { changed: false, msg: err.message, unreachable: true };
+  }
+  const masked = maskSecrets(result, secrets);
+  return { status: statusOf(masked), result: masked };
+}
