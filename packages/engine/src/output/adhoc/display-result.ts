@@ -1,14 +1,17 @@
 import type { ModuleResult } from '../../module-api/module.js';
 
+/** Statuses are already said by the line's caption, so the screen drops them (Ansible's clean_copy). */
+const STATUS_KEYS = new Set(['failed', 'skipped']);
+
 /**
  * What Ansible's callbacks strip before showing a result: internal
- * `_ansible_*` keys, warnings (shown separately), the exception text, and
- * invocation/diff below -vvv.
+ * `_ansible_*` keys, status flags, warnings (shown separately), the
+ * exception text, and invocation/diff below -vvv.
  */
 export function displayedResult(result: ModuleResult, verbosity: number): ModuleResult {
   const shown: ModuleResult = {};
   for (const [key, value] of Object.entries(result)) {
-    if (key.startsWith('_ansible_') || key === 'exception' || key === 'warnings' || key === 'deprecations') continue;
+    if (key.startsWith('_ansible_') || STATUS_KEYS.has(key) || key === 'exception' || key === 'warnings' || key === 'deprecations') continue;
     if (verbosity < 3 && (key === 'invocation' || key === 'diff')) continue;
     shown[key] = value;
   }
