@@ -11,7 +11,7 @@ export { rawModule, rawSpec, type RawParams } from './raw.js';
 export { pingModule, pingSpec, type PingParams } from './ping.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule as Module, shellModule as Module, rawModule as Module, pingModule as Module];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

@@ -1,25 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Emitter, RecordingSink, parseModuleArgs, resolveModule, runModuleTask } from '@tsible/engine';
 import { modules } from './index.js';
 import { LocalTestConnection } from './testing/local-test-connection.js';
+import { loadAdhocRecordings, recordedCase, recordedHostResults, type RecordedCase } from '../../../test/fixtures/adhoc/recordings.js';
 
-interface Run {
-  stdout: string;
-  stderr: string;
-  rc: number;
-}
-interface AdhocCase {
-  name: string;
-  pattern: string;
-  module: string;
-  args: string;
-  options: string[];
-  json: Run;
-}
-
-const recordings = JSON.parse(readFileSync(new URL('../../../test/fixtures/adhoc/adhoc-recordings.json', import.meta.url), 'utf8')) as {
-  cases: AdhocCase[];
-};
+const recordings = loadAdhocRecordings();
 
 /** Keys that depend on the moment or on Ansible's Python internals. */
 const TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?$/;
@@ -45,14 +29,13 @@ function normalise(result: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function recordedResult(c: AdhocCase): Record<string, unknown> {
-  const doc = JSON.parse(c.json.stdout) as { plays: { tasks: { hosts: Record<string, Record<string, unknown>> }[] }[] };
-  const result = doc.plays[0]?.tasks[0]?.hosts['localhost'];
+function recordedResult(c: RecordedCase): Record<string, unknown> {
+  const result = recordedHostResults(c)['localhost'];
   if (result === undefined) throw new Error(`no localhost result in ${c.name}`);
   return result;
 }
 
-async function runLocally(c: AdhocCase): Promise<{ result: Record<string, unknown>; connection: LocalTestConnection }> {
+async function runLocally(c: RecordedCase): Promise<{ result: Record<string, unknown>; connection: LocalTestConnection }> {
   const module = resolveModule(modules, c.module);
   if (module === undefined) throw new Error(`unknown module ${c.module}`);
   const connection = new LocalTestConnection();
@@ -65,7 +48,7 @@ async function runLocally(c: AdhocCase): Promise<{ result: Record<string, unknow
   return { result: outcome.result, connection };
 }
 
-const replayable = recordings.cases.filter((c) => c.pattern === 'localhost' && c.args !== '' ? true : c.name === 'ping-ok');
+const replayable = recordings.filter((c) => c.pattern === 'localhost' && c.args !== '' ? true : c.name === 'ping-ok');
 
 describe('modules return what ansible 2.14 returned for the same ad-hoc run (recorded, timings masked)', () => {
   it.each(replayable.filter((c) => c.name !== 'ping-crash').map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -76,8 +59,7 @@ describe('modules return what ansible 2.14 returned for the same ad-hoc run (rec
   });
 
   it('ping data=crash fails the way Ansible reports it', async () => {
-    const c = recordings.cases.find((x) => x.name === 'ping-crash');
-    if (c === undefined) throw new Error('missing recording');
+    const c = recordedCase('ping-crash');
     const { result } = await runLocally(c);
     const expected = recordedResult(c);
     for (const key of ['changed', 'failed', 'msg', 'rc', 'module_stdout']) expect(result[key]).toEqual(expected[key]);

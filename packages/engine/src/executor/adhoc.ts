@@ -45,6 +45,17 @@ export function adhocExitCode(outcomes: Iterable<TaskOutcome>): number {
   return failed ? ExitCode.hostFailed : ExitCode.ok;
 }
 
+/** Recap counters and exit code for a finished set of outcomes. */
+export function summariseOutcomes(outcomes: ReadonlyMap<string, TaskOutcome>): { stats: Record<string, HostStats>; exitCode: number } {
+  const stats: Record<string, HostStats> = {};
+  for (const [host, outcome] of outcomes) {
+    const hostStats = emptyStats();
+    countOutcome(hostStats, outcome.status);
+    stats[host] = hostStats;
+  }
+  return { stats, exitCode: adhocExitCode(outcomes.values()) };
+}
+
 async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter): Promise<TaskOutcome> {
   let connection: Connection | undefined;
   try {
@@ -75,18 +86,14 @@ export async function runAdhoc(request: AdhocRequest): Promise<AdhocSummary> {
   const emit = new Emitter(request.sink);
   const limit = pLimit(Math.max(1, request.forks));
   const outcomes = new Map<string, TaskOutcome>();
-  const stats: Record<string, HostStats> = {};
   await Promise.all(
     request.hosts.map((host) =>
       limit(async () => {
         const outcome = await runOnHost(request, host, emit);
         outcomes.set(host.name, outcome);
-        const hostStats = emptyStats();
-        countOutcome(hostStats, outcome.status);
-        stats[host.name] = hostStats;
         request.onResult(host.name, outcome);
       }),
     ),
   );
-  return { outcomes, stats, exitCode: adhocExitCode(outcomes.values()) };
+  return { outcomes, ...summariseOutcomes(outcomes) };
 }

@@ -1,25 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { loadAdhocRecordings, recordedHostResults, type RecordedCase } from '../../../../../test/fixtures/adhoc/recordings.js';
 import { formatMinimal } from './minimal.js';
 import { formatOneLine } from './oneline.js';
 import { statusOf } from '../../executor/module-task.js';
 import type { ModuleResult } from '../../module-api/module.js';
 
-interface Run {
-  stdout: string;
-  stderr: string;
-  rc: number;
-}
-interface AdhocCase {
-  name: string;
-  module: string;
-  minimal: Run;
-  oneline: Run;
-  json: Run;
-}
-
-const recordings = JSON.parse(readFileSync(new URL('../../../../../test/fixtures/adhoc/adhoc-recordings.json', import.meta.url), 'utf8')) as {
-  cases: AdhocCase[];
-};
+const recordings = loadAdhocRecordings();
 const TEXT_MODULES = new Set(['command', 'shell', 'raw']);
 
 /** Each run has its own clock, temp paths and set order; everything else must be identical. */
@@ -32,10 +17,8 @@ function mask(text: string): string {
     .replace(/ansible_ping_payload_[^/]+/g, 'payload');
 }
 
-function hostResults(c: AdhocCase): [string, ModuleResult][] {
-  const doc = JSON.parse(c.json.stdout) as { plays: { tasks: { hosts: Record<string, ModuleResult> }[] }[] };
-  const hosts = doc.plays[0]?.tasks[0]?.hosts ?? {};
-  return Object.entries(hosts).map(([host, result]) => {
+function hostResults(c: RecordedCase): [string, ModuleResult][] {
+  return Object.entries(recordedHostResults(c)).map(([host, result]) => {
     const { action: _action, ...rest } = result;
     return [host, rest];
   });
@@ -46,7 +29,7 @@ function inScreenOrder(results: [string, ModuleResult][], screen: string): [stri
   return [...results].sort(([a], [b]) => screen.indexOf(`${a} |`) - screen.indexOf(`${b} |`));
 }
 
-const withResults = recordings.cases.filter((c) => c.json.stdout.trim().startsWith('{') && hostResults(c).length > 0);
+const withResults = recordings.filter((c) => c.json.stdout.trim().startsWith('{') && hostResults(c).length > 0);
 
 describe("ad-hoc screen output matches ansible's minimal and oneline callbacks (recorded)", () => {
   it.each(withResults.map((c) => [c.name, c] as const))('%s', (_name, c) => {
