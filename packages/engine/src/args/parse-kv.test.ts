@@ -6,8 +6,9 @@ import { isTsibleError } from '../errors/tsible-error.js';
 interface KvRecording {
   args: string;
   checkRaw: boolean;
-  split: string[];
-  parsed: Record<string, string>;
+  split?: string[];
+  parsed?: Record<string, string>;
+  error?: string;
 }
 
 const COMMAND_KEYS = ['creates', 'removes', 'chdir', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends'];
@@ -17,6 +18,10 @@ const recordings = JSON.parse(
 
 describe('splitArgs / parseKv match ansible 2.14 (recorded)', () => {
   it.each(recordings.map((r) => [JSON.stringify(r.args), r] as const))('%s', (_label, r) => {
+    if (r.error !== undefined) {
+      expect(() => parseKv(r.args)).toThrow(r.error);
+      return;
+    }
     expect(splitArgs(r.args)).toEqual(r.split);
     expect(parseKv(r.args, r.checkRaw ? COMMAND_KEYS : undefined)).toEqual(r.parsed);
   });
