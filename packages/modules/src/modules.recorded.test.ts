@@ -20,7 +20,7 @@ function sortBooleanList(msg: string): string {
 function normalise(result: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(result)) {
-    if (key.startsWith('_ansible_') || key === 'action' || key === 'invocation') continue;
+    if (key.startsWith('_ansible_') || key === 'action') continue;
     if ((key === 'start' || key === 'end') && typeof value === 'string' && TIMESTAMP.test(value)) out[key] = '<time>';
     else if (key === 'delta' && typeof value === 'string' && DELTA.test(value)) out[key] = '<delta>';
     else if (key === 'msg' && typeof value === 'string') out[key] = sortBooleanList(value);

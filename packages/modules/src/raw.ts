@@ -20,6 +20,7 @@ export const rawModule: Module<typeof rawSpec> = {
   freeForm: true,
   freeFormKeys: ['executable'],
   textOutput: true,
+  bareAction: true,
   async run(ctx, params: RawParams): Promise<ModuleResult> {
     // Ansible's raw action skips the whole task in check mode.
     if (ctx.checkMode) return { changed: false, skipped: true };

@@ -18,6 +18,12 @@ export function statusOf(result: ModuleResult): TaskStatus {
   return result.changed === true ? 'changed' : 'ok';
 }
 
+function defaultsOf(module: Module): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(module.spec.options)) defaults[name] = option.default ?? null;
+  return defaults;
+}
+
 /** What Ansible's action layer adds to every module result. */
 function finishResult(result: ModuleResult, warnings: readonly string[]): ModuleResult {
   const finished: ModuleResult = { ...result };
@@ -32,11 +38,14 @@ function finishResult(result: ModuleResult, warnings: readonly string[]): Module
  * Runs one module on one host: validates its arguments, honours check mode,
  * turns a lost connection into an unreachable result, hides no_log values.
  */
-export async function runModuleTask(module: Module, rawArgs: Readonly<Record<string, unknown>>, ctx: ModuleContext): Promise<TaskOutcome> {
+export async function runModuleTask(module: Module, givenArgs: Readonly<Record<string, unknown>>, ctx: ModuleContext): Promise<TaskOutcome> {
+  const rawArgs = { ...givenArgs, ...module.presetArgs };
   const validation = validateArgs(module.specOwner ?? module.name, module.spec, rawArgs);
   const secrets = validation.noLogValues;
+  // Ansible reports the arguments a module ran with (defaults filled in) as `invocation`.
+  const invocation = (moduleArgs: Record<string, unknown>): ModuleResult => (module.bareAction === true ? {} : { invocation: { module_args: moduleArgs } });
   if (!validation.ok) {
-    const result = finishResult({ failed: true, changed: false, msg: validation.msg }, validation.warnings);
+    const result = finishResult({ failed: true, changed: false, msg: validation.msg, ...invocation({ ...defaultsOf(module), ...rawArgs }) }, validation.warnings);
     return { status: 'failed', result: maskSecrets(result, secrets) };
   }
   if (ctx.checkMode && !module.supportsCheckMode) {
@@ -44,7 +53,9 @@ export async function runModuleTask(module: Module, rawArgs: Readonly<Record<str
   }
   let result: ModuleResult;
   try {
-    result = finishResult(await module.run(ctx, validation.params), validation.warnings);
+    const ran = await module.run(ctx, validation.params);
+    // A module that crashed (module_stderr) never got to report its arguments.
+    result = finishResult('module_stderr' in ran ? ran : { ...ran, ...invocation(validation.params) }, validation.warnings);
   } catch (err) {
     if (!(err instanceof UnreachableError)) throw err;
     result = { changed: false, msg: err.message, unreachable: true };

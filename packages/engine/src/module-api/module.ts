@@ -48,6 +48,10 @@ export interface Module<S extends ArgumentSpec = ArgumentSpec> {
   readonly freeForm?: boolean;
   /** Which `key=value` words a free-form module takes out of the command line. */
   readonly freeFormKeys?: readonly string[];
+  /** Arguments the action always sets, as Ansible's shell action sets `_uses_shell`. */
+  readonly presetArgs?: Readonly<Record<string, unknown>>;
+  /** Runs no module code on the target (raw), so its result has no `invocation`. */
+  readonly bareAction?: boolean;
   /** Output is shown as `rc=N >>` text rather than JSON (command, shell, raw). */
   readonly textOutput?: boolean;
   run(ctx: ModuleContext, params: ParamsOf<S>): Promise<ModuleResult>;
