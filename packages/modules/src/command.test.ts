@@ -18,9 +18,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(module: Module, args: Record<string, unknown>, checkMode = false): Promise<TaskOutcome & { requests: number }> {
+async function run(module: Module, args: Record<string, unknown>, checkMode = false, timeoutMs?: number): Promise<TaskOutcome & { requests: number }> {
   const connection = new LocalTestConnection();
-  const outcome = await runModuleTask(module, args, { connection, checkMode, diffMode: false, emit: new Emitter(new RecordingSink()) });
+  const outcome = await runModuleTask(module, args, { connection, checkMode, diffMode: false, timeoutMs, emit: new Emitter(new RecordingSink()) });
   return { ...outcome, requests: connection.requests.length };
 }
 
@@ -107,6 +107,12 @@ describe('shell', () => {
     const { result } = await run(shellModule, { _raw_params: `cd ${work} && ls *.log | tr a-z A-Z; echo "$0"` });
     expect(result.stdout).toBe('A.LOG\n/bin/sh');
     expect(result.cmd).toBe(`cd ${work} && ls *.log | tr a-z A-Z; echo "$0"`);
+  });
+
+  it('fails with Ansible\'s message when the task timeout ends the command', async () => {
+    const { status, result } = await run(shellModule, { _raw_params: 'sleep 5' }, false, 1000);
+    expect(status).toBe('failed');
+    expect(result).toEqual({ failed: true, msg: 'The shell action failed to execute in the expected time frame (1) and was terminated' });
   });
 
   it('honours executable', async () => {

@@ -3,6 +3,7 @@ import { validateArgs } from '../module-api/validate-args.js';
 import { maskSecrets } from '../module-api/mask-secrets.js';
 import { splitLines } from '../module-api/text-lines.js';
 import { UnreachableError } from '../connection/unreachable.js';
+import { TimeoutWatch } from './timeout-watch.js';
 
 export type TaskStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
 
@@ -52,13 +53,18 @@ export async function runModuleTask(module: Module, givenArgs: Readonly<Record<s
     return { status: 'skipped', result: { changed: false, skipped: true, msg: `remote module (${module.name}) does not support check mode` } };
   }
   let result: ModuleResult;
+  const watch = new TimeoutWatch(ctx.connection);
   try {
-    const ran = await module.run(ctx, validation.params);
+    const ran = await module.run({ ...ctx, connection: watch }, validation.params);
     // A module that crashed (module_stderr) never got to report its arguments.
     result = finishResult('module_stderr' in ran ? ran : { ...ran, ...invocation(validation.params) }, validation.warnings);
   } catch (err) {
     if (!(err instanceof UnreachableError)) throw err;
     result = { changed: false, msg: err.message, unreachable: true };
+  }
+  if (watch.timedOut) {
+    const seconds = Math.round((ctx.timeoutMs ?? 0) / 1000);
+    result = { failed: true, msg: `The ${module.name} action failed to execute in the expected time frame (${seconds}) and was terminated` };
   }
   const masked = maskSecrets(result, secrets);
   return { status: statusOf(masked), result: masked };

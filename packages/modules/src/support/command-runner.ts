@@ -104,10 +104,6 @@ export async function runCommand(ctx: ModuleContext, options: CommandRunOptions)
     stdout: options.stripEmptyEnds ? stripEnds(stdout) : stdout,
     stderr: options.stripEmptyEnds ? stripEnds(stderr) : stderr,
   };
-  if (run.timedOut === true) {
-    const seconds = Math.round((ctx.timeoutMs ?? 0) / 1000);
-    return { ...result, failed: true, msg: `The command action failed to execute in the expected time frame (${seconds}) and was terminated` };
-  }
   if (run.rc !== 0) return { ...result, failed: true, msg: 'non-zero return code' };
   return result;
 }

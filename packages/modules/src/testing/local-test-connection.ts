@@ -16,13 +16,22 @@ export class LocalTestConnection implements Connection {
     this.requests.push(request);
     const script = request.script ?? shellJoin(request.argv ?? []);
     return new Promise((resolve, reject) => {
-      const child = spawn('/bin/sh', ['-c', script], { cwd: request.cwd, env: { ...process.env, ...request.env } });
+      // Own process group, so a timeout ends the command's children too.
+      const child = spawn('/bin/sh', ['-c', script], { cwd: request.cwd, env: { ...process.env, ...request.env }, detached: true });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (b: Buffer) => out.push(b));
       child.stderr.on('data', (b: Buffer) => err.push(b));
       child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ rc: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err), signal: signal ?? undefined }));
+      let timedOut = false;
+      const timer = request.timeoutMs === undefined ? undefined : setTimeout(() => {
+        timedOut = true;
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      }, request.timeoutMs);
+      child.on('close', (code, signal) => {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve({ rc: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err), signal: signal ?? undefined, timedOut });
+      });
       child.stdin.on('error', () => undefined);
       child.stdin.end(request.stdin ?? '');
     });
