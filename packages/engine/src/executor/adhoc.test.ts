@@ -4,6 +4,7 @@ import type { Connection, RunRequest, RunResult } from '../connection/types.js';
 import { UnreachableError } from '../connection/unreachable.js';
 import type { Module } from '../module-api/module.js';
 import { RecordingSink } from '../output/events.js';
+import { TsibleError } from '../errors/tsible-error.js';
 
 /** A scripted host: answers every run with `rc`, or cannot be reached. */
 class FakeConnection implements Connection {
@@ -49,12 +50,20 @@ function hosts(n: number): AdhocHost[] {
   return Array.from({ length: n }, (_, i) => ({ name: `web${i + 1}`, vars: {} }));
 }
 
-async function run(hostList: AdhocHost[], behaviour: (name: string) => { unreachable?: boolean; rc?: number }, extra: { forks?: number; checkMode?: boolean; args?: Record<string, unknown> } = {}) {
+interface RunExtras {
+  forks?: number;
+  checkMode?: boolean;
+  args?: Record<string, unknown>;
+  argsFor?: (host: AdhocHost, args: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+}
+
+async function run(hostList: AdhocHost[], behaviour: (name: string) => { unreachable?: boolean; rc?: number }, extra: RunExtras = {}) {
   const seen: [string, TaskOutcome][] = [];
   const summary = await runAdhoc({
     hosts: hostList,
     module: echoModule,
     args: extra.args ?? { word: 'hi' },
+    ...(extra.argsFor === undefined ? {} : { argsFor: extra.argsFor }),
     forks: extra.forks ?? 50,
     checkMode: extra.checkMode ?? false,
     diffMode: false,
@@ -103,6 +112,18 @@ describe('runAdhoc', () => {
       'missing required arguments: word; Unsupported parameters for (echo) module: wrd. Supported parameters include: word.',
     );
     expect(summary.exitCode).toBe(2);
+  });
+
+  it('gives each host its own arguments, and fails only the host whose arguments cannot be made', async () => {
+    const { summary } = await run(hosts(3), () => ({}), {
+      argsFor: (host, args) => {
+        if (host.name === 'web3') throw new TsibleError("'port' is undefined", { code: 'TSIBLE_TEST' });
+        return { ...args, word: `hello-${host.name}` };
+      },
+    });
+    expect(summary.outcomes.get('web1')?.result.stdout).toBe('web1:hello-web1');
+    expect(summary.outcomes.get('web2')?.result.stdout).toBe('web2:hello-web2');
+    expect(summary.outcomes.get('web3')).toEqual({ status: 'failed', result: { failed: true, msg: "'port' is undefined" } });
   });
 
   it('skips modules without check mode support under --check', async () => {

@@ -5,7 +5,7 @@ import type { Module } from '../module-api/module.js';
 import { Emitter, type EventSink } from '../output/events.js';
 import { countOutcome, emptyStats, type HostStats } from './host-stats.js';
 import { runModuleTask, type TaskOutcome } from './module-task.js';
-import { ExitCode } from '../errors/tsible-error.js';
+import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 
 export interface AdhocHost {
   name: string;
@@ -16,6 +16,8 @@ export interface AdhocRequest {
   hosts: readonly AdhocHost[];
   module: Module;
   args: Readonly<Record<string, unknown>>;
+  /** The arguments as one host sees them (templated with its variables); `args` when absent. */
+  argsFor?: (host: AdhocHost, args: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
   forks: number;
   checkMode: boolean;
   diffMode: boolean;
@@ -58,10 +60,18 @@ export function summariseOutcomes(outcomes: ReadonlyMap<string, TaskOutcome>): {
 
 async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter): Promise<TaskOutcome> {
   let connection: Connection | undefined;
+  let args: Readonly<Record<string, unknown>>;
+  try {
+    args = request.argsFor === undefined ? request.args : request.argsFor(host, request.args);
+  } catch (err) {
+    // A variable this host lacks fails this host only, before it is contacted.
+    if (!(err instanceof TsibleError)) throw err;
+    return { status: 'failed', result: { failed: true, msg: err.message } };
+  }
   try {
     connection = await request.connectionFor(host);
     await connection.connect();
-    return await runModuleTask(request.module, request.args, {
+    return await runModuleTask(request.module, args, {
       connection,
       checkMode: request.checkMode,
       diffMode: request.diffMode,
