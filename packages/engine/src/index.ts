@@ -21,3 +21,6 @@ export * from './args/module-args.js';
 export * from './executor/host-stats.js';
 export * from './executor/adhoc.js';
 export * from './output/python-json.js';
+export * from './loader/yaml.js';
+export * from './config/config.js';
+export * from './config/settings.js';

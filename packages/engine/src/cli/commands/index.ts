@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerConfigCommand } from './config.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
-  void program;
-  void ctx;
+  registerConfigCommand(program, ctx);
 }

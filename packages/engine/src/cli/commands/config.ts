@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
+import type { CliContext } from '../context.js';
+
+interface ConfigFlags {
+  config?: string;
+}
+
+/** An explicit -c file must exist; it then takes $TSIBLE_CONFIG's place. */
+async function environmentFor(ctx: CliContext, flags: ConfigFlags): Promise<NodeJS.ProcessEnv> {
+  if (flags.config === undefined) return ctx.env;
+  const path = resolve(ctx.cwd, flags.config);
+  try {
+    await readFile(path);
+  } catch {
+    throw new TsibleError(`The provided configuration file is missing or not accessible: ${path}`, {
+      code: 'TSIBLE_CONFIG_FILE',
+      exitCode: ExitCode.badOptions,
+    });
+  }
+  return { ...ctx.env, TSIBLE_CONFIG: path };
+}
+
+async function load(ctx: CliContext, flags: ConfigFlags) {
+  const { loadConfig } = await import('../../config/config.js');
+  return loadConfig({ cwd: ctx.cwd, env: await environmentFor(ctx, flags), sink: ctx.sink(0) });
+}
+
+/** `tsible config dump|view|list`, shaped like ansible-config. */
+export function registerConfigCommand(program: Command, ctx: CliContext): void {
+  const config = program.command('config').description('show tsible configuration (like ansible-config)');
+
+  config
+    .command('dump')
+    .description('show every setting with its value and where it came from')
+    .option('--only-changed', 'only show settings that differ from the defaults')
+    .option('-c, --config <path>', 'use this configuration file')
+    .action(async (opts: ConfigFlags & { onlyChanged?: boolean }) => {
+      const { dumpConfig } = await import('../../config/dump.js');
+      const loaded = await load(ctx, opts);
+      for (const line of dumpConfig(loaded, opts.onlyChanged === true)) ctx.stdout.write(`${line}\n`);
+    });
+
+  config
+    .command('view')
+    .description('print the configuration file in use')
+    .option('-c, --config <path>', 'use this configuration file')
+    .action(async (opts: ConfigFlags) => {
+      const loaded = await load(ctx, opts);
+      if (loaded.file === undefined) {
+        throw new TsibleError('Invalid or no config file was supplied', { code: 'TSIBLE_CONFIG_FILE', exitCode: ExitCode.error });
+      }
+      ctx.stdout.write(await readFile(loaded.file, 'utf8'));
+    });
+
+  config
+    .command('list')
+    .description('list all settings: type, default, environment variables, ini keys, help (YAML)')
+    .action(async () => {
+      const { listSettings } = await import('../../config/dump.js');
+      ctx.stdout.write(listSettings());
+    });
+}

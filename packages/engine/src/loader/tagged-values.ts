@@ -1,0 +1,29 @@
+import type { SourceLocation } from '../errors/source-location.js';
+
+/**
+ * A `!vault` scalar: inline vault ciphertext, kept verbatim until a vault
+ * secret decrypts it.
+ */
+export class VaultText {
+  constructor(
+    readonly ciphertext: string,
+    readonly location: SourceLocation | undefined,
+  ) {}
+
+  toString(): string {
+    return this.ciphertext;
+  }
+}
+
+/** A `!unsafe` string: used as-is, never templated. */
+export class UnsafeText {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+
+  toJSON(): string {
+    return this.text;
+  }
+}

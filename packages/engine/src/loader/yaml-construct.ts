@@ -1,0 +1,418 @@
+import { Alias, isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Emitter, type EventSink } from '../output/events.js';
+import { loadError } from './load-error.js';
+import { recordMapping, recordSequence, copyLocations, type SourceText } from './locations.js';
+import { pythonKeyString } from '../text/python-format.js';
+import { UnsafeText, VaultText } from './tagged-values.js';
+import {
+  ScalarValueError,
+  constructBinary,
+  constructBool,
+  constructFloat,
+  constructInt,
+  constructTimestamp,
+  resolvePlainTag,
+  type ScalarTag,
+} from './yaml11-scalars.js';
+
+const CORE = 'tag:yaml.org,2002:';
+
+/** One key/value of a mapping after merge keys (`<<`) have been expanded. */
+interface FlatPair {
+  key: string;
+  keyOffset: number;
+  valueNode: Node | null;
+}
+
+type ResolvedTag = ScalarTag | 'binary' | 'unsafe' | 'vault';
+
+const SCALAR_CORE_TAGS: ReadonlySet<string> = new Set(['null', 'bool', 'int', 'float', 'timestamp', 'str', 'binary']);
+const SCALAR_TAG_NAMES: ReadonlySet<string> = new Set([...SCALAR_CORE_TAGS, 'python/unicode']);
+
+function scalarText(node: Scalar): string {
+  const value = node.value;
+  return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+
+function startOf(node: Node): number {
+  return node.range?.[0] ?? 0;
+}
+
+function nodeKind(node: Node | null): string {
+  if (isMap(node)) return 'mapping';
+  if (isSeq(node)) return 'sequence';
+  return 'scalar';
+}
+
+/** Sets an own property even for `__proto__`, so YAML keys never reach a prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * Turns one composed YAML document into plain JS values the way Ansible's
+ * AnsibleConstructor (PyYAML SafeConstructor + Ansible tags) does, recording
+ * where every mapping, sequence, key and item was written.
+ */
+export class YamlConstructor {
+  private readonly events: Emitter | undefined;
+  private readonly aliasTargets = new Map<Alias, Node>();
+  private readonly values = new Map<Node, unknown>();
+  private readonly inProgress = new Set<Node>();
+  private readonly flattened = new Map<YAMLMap, FlatPair[]>();
+
+  constructor(
+    private readonly source: SourceText,
+    sink: EventSink | undefined,
+  ) {
+    this.events = sink === undefined ? undefined : new Emitter(sink);
+  }
+
+  construct(root: Node | null): unknown {
+    if (root === null) return null;
+    this.bindAliases(root);
+    return this.node(root);
+  }
+
+  /**
+   * Resolves every alias to its anchored node in text order first, as PyYAML's
+   * composer does, so construction order cannot change what an alias means.
+   */
+  private bindAliases(root: Node): void {
+    const anchors = new Map<string, Node>();
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop() as Node;
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target === undefined) {
+          throw loadError('TSIBLE_YAML_VALUE', `found undefined alias '${node.source}'`, this.source, startOf(node));
+        }
+        this.aliasTargets.set(node, target);
+        continue;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor !== undefined) {
+        const first = anchors.get(anchor);
+        if (first !== undefined) {
+          const at = this.source.locate(this.anchorOffset(first)).line;
+          throw loadError('TSIBLE_YAML_VALUE', `found duplicate anchor '${anchor}' (first occurrence on line ${at})`, this.source, this.anchorOffset(node));
+        }
+        anchors.set(anchor, node);
+      }
+      // Push children in reverse so they pop in text order.
+      if (isMap(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          const pair = node.items[i];
+          if (pair === undefined) continue;
+          if (pair.value !== null && pair.value !== undefined) stack.push(pair.value as Node);
+          if (pair.key !== null && pair.key !== undefined) stack.push(pair.key as Node);
+        }
+      } else if (isSeq(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          const item = node.items[i];
+          if (item !== null && item !== undefined) stack.push(item as Node);
+        }
+      }
+    }
+  }
+
+  /** Where a node starts including its `&anchor`, as PyYAML marks it. */
+  private anchorOffset(node: Node): number {
+    const start = startOf(node);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor === undefined) return start;
+    const at = this.source.lastIndexOf(`&${anchor}`, start);
+    return at === -1 ? start : at;
+  }
+
+  private node(node: Node | null): unknown {
+    if (node === null) return null;
+    if (isAlias(node)) return this.aliased(node);
+    // Only anchored nodes can be reached twice; caching just those keeps big files cheap.
+    const anchored = (node as { anchor?: string }).anchor !== undefined;
+    if (anchored && this.values.has(node)) return this.values.get(node);
+    let value: unknown;
+    if (isScalar(node)) value = this.scalar(node);
+    else if (isMap(node)) value = this.mappingByTag(node);
+    else if (isSeq(node)) value = this.sequenceByTag(node);
+    else value = null;
+    if (anchored) this.values.set(node, value);
+    return value;
+  }
+
+  private aliased(alias: Alias): unknown {
+    const target = this.resolveAlias(alias);
+    if (this.inProgress.has(target)) {
+      throw loadError('TSIBLE_YAML_VALUE', `recursive alias '*${alias.source}' refers to a node that contains it`, this.source, startOf(alias));
+    }
+    return this.node(target);
+  }
+
+  private resolveAlias(alias: Alias): Node {
+    const target = this.aliasTargets.get(alias);
+    if (target === undefined) throw loadError('TSIBLE_YAML_VALUE', `found undefined alias '${alias.source}'`, this.source, startOf(alias));
+    return target;
+  }
+
+  private unknownTag(tag: string, node: Node): never {
+    throw loadError('TSIBLE_YAML_VALUE', `could not determine a constructor for the tag '${tag}'`, this.source, startOf(node));
+  }
+
+  private expectScalar(tag: string, node: Node): never {
+    void tag;
+    throw loadError('TSIBLE_YAML_VALUE', `expected a scalar node, but found ${nodeKind(node)}`, this.source, startOf(node));
+  }
+
+  private scalarTag(node: Scalar): ResolvedTag {
+    const tag = node.tag;
+    if (tag === undefined || tag === '!') {
+      // `!` forces implicit resolution even on quoted scalars (PyYAML).
+      return tag === '!' || node.type === 'PLAIN' ? resolvePlainTag(scalarText(node)) : 'str';
+    }
+    if (tag.startsWith(CORE)) {
+      const name = tag.slice(CORE.length);
+      if (name === 'python/unicode') return 'str';
+      if (SCALAR_CORE_TAGS.has(name)) return name as ResolvedTag;
+      if (name === 'seq' || name === 'omap' || name === 'pairs') {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence node, but found scalar', this.source, startOf(node));
+      }
+      if (name === 'map' || name === 'set' || name === 'python/dict') {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found scalar', this.source, startOf(node));
+      }
+      return this.unknownTag(tag, node);
+    }
+    if (tag === '!unsafe') return 'unsafe';
+    if (tag === '!vault' || tag === '!vault-encrypted') return 'vault';
+    return this.unknownTag(tag, node);
+  }
+
+  private scalar(node: Scalar, tag: ResolvedTag = this.scalarTag(node)): unknown {
+    const text = scalarText(node);
+    try {
+      switch (tag) {
+        case 'str':
+          return text;
+        case 'null':
+          return null;
+        case 'bool':
+          return constructBool(text);
+        case 'int':
+          return constructInt(text);
+        case 'float':
+          return constructFloat(text);
+        case 'timestamp':
+          return constructTimestamp(text);
+        case 'binary':
+          return constructBinary(text);
+        case 'unsafe':
+          return new UnsafeText(text);
+        case 'vault':
+          return new VaultText(text, this.source.locate(startOf(node)));
+        case 'merge':
+        case 'value':
+          return this.unknownTag(CORE + tag, node);
+      }
+    } catch (err) {
+      if (err instanceof ScalarValueError) throw loadError('TSIBLE_YAML_VALUE', err.message, this.source, startOf(node));
+      throw err;
+    }
+  }
+
+  private mappingByTag(node: YAMLMap): unknown {
+    const tag = node.tag;
+    if (tag === undefined || tag === '!' || tag === `${CORE}map` || tag === `${CORE}python/dict`) return this.mapping(node);
+    if (tag === '!unsafe') return wrapUnsafe(this.mapping(node));
+    if (tag === `${CORE}set`) return Object.keys(this.mapping(node));
+    if (tag === '!vault' || tag === '!vault-encrypted' || tag.startsWith(CORE)) {
+      if (SCALAR_TAG_NAMES.has(tag.slice(CORE.length)) || !tag.startsWith(CORE)) {
+        return this.expectScalar(tag, node);
+      }
+      if (tag === `${CORE}seq` || tag === `${CORE}omap` || tag === `${CORE}pairs`) {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence, but found mapping', this.source, startOf(node));
+      }
+    }
+    return this.unknownTag(tag, node);
+  }
+
+  private sequenceByTag(node: YAMLSeq): unknown {
+    const tag = node.tag;
+    if (tag === undefined || tag === '!' || tag === `${CORE}seq`) return this.sequence(node);
+    if (tag === '!unsafe') return wrapUnsafe(this.sequence(node));
+    if (tag === `${CORE}omap` || tag === `${CORE}pairs`) return this.pairs(node);
+    if (tag === '!vault' || tag === '!vault-encrypted') return this.expectScalar(tag, node);
+    if (tag.startsWith(CORE)) {
+      const name = tag.slice(CORE.length);
+      if (name === 'map' || name === 'set' || name === 'python/dict') {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found sequence', this.source, startOf(node));
+      }
+      if (SCALAR_TAG_NAMES.has(name)) return this.expectScalar(tag, node);
+    }
+    return this.unknownTag(tag, node);
+  }
+
+  private sequence(node: YAMLSeq): unknown[] {
+    const result: unknown[] = [];
+    const offsets: number[] = [];
+    const anchored = node.anchor !== undefined;
+    if (anchored) this.inProgress.add(node);
+    for (const item of node.items) {
+      const child = (item ?? null) as Node | null;
+      offsets.push(child === null ? startOf(node) : startOf(child));
+      result.push(this.node(child));
+    }
+    if (anchored) this.inProgress.delete(node);
+    recordSequence(result, this.source, this.anchorOffset(node), offsets);
+    return result;
+  }
+
+  /** `!!omap` / `!!pairs`: a sequence of one-pair mappings, as [key, value] pairs. */
+  private pairs(node: YAMLSeq): unknown[] {
+    const result: unknown[] = [];
+    for (const item of node.items) {
+      const child = item as Node | null;
+      if (!isMap(child) || child.items.length !== 1) {
+        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping of length 1', this.source, child === null ? startOf(node) : startOf(child));
+      }
+      const pair = child.items[0];
+      result.push([this.node((pair?.key ?? null) as Node | null), this.node((pair?.value ?? null) as Node | null)]);
+    }
+    return result;
+  }
+
+  private mapping(node: YAMLMap): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    const anchored = node.anchor !== undefined;
+    if (anchored) this.inProgress.add(node);
+    const start = this.anchorOffset(node);
+    // Flat [key, offset, key, offset, ...]: far cheaper than a Map per mapping.
+    const keys: Array<string | number> = [];
+    if (node.items.some((pair) => this.isMergeKey((pair.key ?? null) as Node | null))) {
+      for (const pair of this.flatten(node)) this.store(result, keys, start, pair.key, pair.keyOffset, pair.valueNode);
+    } else {
+      for (const pair of node.items) {
+        const keyNode = (pair.key ?? null) as Node | null;
+        const keyOffset = keyNode === null ? start : startOf(keyNode);
+        this.store(result, keys, start, this.key(keyNode, node), keyOffset, (pair.value ?? null) as Node | null);
+      }
+    }
+    if (anchored) this.inProgress.delete(node);
+    recordMapping(result, this.source, start, keys);
+    return result;
+  }
+
+  private store(result: Record<string, unknown>, keys: Array<string | number>, start: number, key: string, keyOffset: number, valueNode: Node | null): void {
+    if (Object.prototype.hasOwnProperty.call(result, key)) this.warnDuplicate(start, key, keyOffset, keys);
+    setOwn(result, key, this.node(valueNode));
+    keys.push(key, keyOffset);
+  }
+
+  private warnDuplicate(mappingStart: number, key: string, keyOffset: number, keys: Array<string | number>): void {
+    if (this.events === undefined) return;
+    let earlier = mappingStart;
+    for (let i = 0; i < keys.length; i += 2) if (keys[i] === key) earlier = keys[i + 1] as number;
+    const where = this.source.locate(mappingStart);
+    const first = this.source.locate(earlier).line;
+    const again = this.source.locate(keyOffset).line;
+    this.events.warn(
+      'yaml.duplicate_key',
+      `While constructing a mapping from ${where.file}, line ${where.line}, column ${where.column}, found a duplicate dict key (${key}). ` +
+        `Using last defined value only. (first defined on line ${first}, again on line ${again})`,
+      { file: where.file, key, firstLine: first, line: again },
+    );
+  }
+
+  /**
+   * The mapping's pairs with merge keys expanded as PyYAML's flatten_mapping
+   * does: merged pairs first (earlier merge sources win), then the mapping's
+   * own pairs, so an explicit key overrides a merged one.
+   */
+  private flatten(node: YAMLMap): FlatPair[] {
+    const known = this.flattened.get(node);
+    if (known !== undefined) return known;
+    const merged: FlatPair[] = [];
+    const own: FlatPair[] = [];
+    for (const pair of node.items) {
+      const keyNode = (pair.key ?? null) as Node | null;
+      const valueNode = (pair.value ?? null) as Node | null;
+      if (this.isMergeKey(keyNode)) {
+        merged.push(...this.mergeSource(valueNode, node));
+        continue;
+      }
+      own.push({ key: this.key(keyNode, node), keyOffset: keyNode === null ? startOf(node) : startOf(keyNode), valueNode });
+    }
+    const pairs = merged.length === 0 ? own : merged.concat(own);
+    this.flattened.set(node, pairs);
+    return pairs;
+  }
+
+  private isMergeKey(keyNode: Node | null): boolean {
+    if (!isScalar(keyNode)) return false;
+    if (keyNode.tag === `${CORE}merge`) return true;
+    return keyNode.tag === undefined && keyNode.type === 'PLAIN' && keyNode.value === '<<';
+  }
+
+  private mergeSource(valueNode: Node | null, owner: YAMLMap): FlatPair[] {
+    const target = isAlias(valueNode) ? this.resolveAlias(valueNode) : valueNode;
+    if (isMap(target)) {
+      if (this.inProgress.has(target) || target === owner) {
+        throw loadError('TSIBLE_YAML_VALUE', 'a mapping cannot merge itself', this.source, startOf(valueNode as Node));
+      }
+      return this.flatten(target);
+    }
+    if (isSeq(target)) {
+      const sources: FlatPair[][] = [];
+      for (const item of target.items) {
+        const sub = isAlias(item) ? this.resolveAlias(item) : (item as Node | null);
+        if (!isMap(sub)) {
+          throw loadError('TSIBLE_YAML_VALUE', `expected a mapping for merging, but found ${nodeKind(sub)}`, this.source, startOf((item ?? target) as Node));
+        }
+        if (this.inProgress.has(sub) || sub === owner) {
+          throw loadError('TSIBLE_YAML_VALUE', 'a mapping cannot merge itself', this.source, startOf(item as Node));
+        }
+        sources.push(this.flatten(sub));
+      }
+      return sources.reverse().flat();
+    }
+    throw loadError(
+      'TSIBLE_YAML_VALUE',
+      `expected a mapping or list of mappings for merging, but found ${nodeKind(target)}`,
+      this.source,
+      valueNode === null ? startOf(owner) : startOf(valueNode),
+    );
+  }
+
+  /** Keys become strings the way Python would print them (1, True, None, 1.5). */
+  private key(keyNode: Node | null, owner: YAMLMap): string {
+    if (keyNode === null) return 'None';
+    const target = isAlias(keyNode) ? this.resolveAlias(keyNode) : keyNode;
+    if (!isScalar(target)) {
+      throw loadError('TSIBLE_YAML_VALUE', 'while constructing a mapping, found unhashable key', this.source, startOf(keyNode ?? owner));
+    }
+    // PyYAML's flatten_mapping turns a `=` (value tag) key into the string '='.
+    if (target.tag === undefined && target.type === 'PLAIN' && target.value === '=') return '=';
+    const tag = this.scalarTag(target);
+    return pythonKeyString(this.scalar(target, tag), tag === 'float');
+  }
+}
+
+/** Ansible's wrap_var: every string inside becomes UnsafeText. */
+function wrapUnsafe(value: unknown): unknown {
+  if (typeof value === 'string') return new UnsafeText(value);
+  if (Array.isArray(value)) {
+    const copy = value.map(wrapUnsafe);
+    copyLocations(value, copy);
+    return copy;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) setOwn(copy, k, wrapUnsafe(v));
+    copyLocations(value, copy);
+    return copy;
+  }
+  return value;
+}
