@@ -4,7 +4,7 @@ import { countVerbosity } from '../context.js';
 /** `tsible run` options, named as ansible's ad-hoc options. */
 export interface RunOptions {
   inventory?: string[];
-  moduleName: string;
+  moduleName?: string;
   args?: string;
   extraVars: string[];
   limit?: string;
@@ -36,7 +36,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function addRunOptions(command: Command): Command {
   return command
     .option('-i, --inventory <path>', 'inventory host path or comma separated host list (repeatable)', collect)
-    .option('-m, --module-name <name>', 'name of the module to run', 'command')
+    .option('-m, --module-name <name>', 'name of the module to run (default=command)')
     .option('-a, --args <args>', "the module's options as 'opt1=val1 opt2=val2' or a JSON object")
     .option('-e, --extra-vars <vars>', 'extra variables as key=value, YAML/JSON, or @file (repeatable)', collect, [])
     .option('-l, --limit <subset>', 'further limit selected hosts to an additional pattern')
