@@ -16,6 +16,13 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/packages/*/src/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // One lab of isolated sshd hosts for the whole run (see test/lab/lab.ts).
+      globalSetup: '<rootDir>/test/lab/global-setup.ts',
+      globalTeardown: '<rootDir>/test/lab/global-teardown.ts',
+    },
   ],
 };

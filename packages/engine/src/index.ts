@@ -24,3 +24,4 @@ export * from './output/python-json.js';
 export * from './loader/yaml.js';
 export * from './config/config.js';
 export * from './config/settings.js';
+export * from './lab/index.js';

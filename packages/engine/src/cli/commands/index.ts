@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerConfigCommand } from './config.js';
+import { registerLabCommand } from './lab.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerConfigCommand(program, ctx);
+  registerLabCommand(program, ctx);
 }
