@@ -1,6 +1,7 @@
 import { TsibleError, ExitCode } from '../errors/tsible-error.js';
 import type { Module } from '../module-api/module.js';
 import { parseKv } from './parse-kv.js';
+import { isRecord } from '../values/is-record.js';
 
 /** Ansible's actions that accept free-form words (its FREEFORM_ACTIONS, short names). */
 const FREE_FORM_ACTIONS = [
@@ -8,9 +9,6 @@ const FREE_FORM_ACTIONS = [
   'include_vars', 'meta', 'raw', 'script', 'set_fact', 'shell', 'win_command', 'win_shell',
 ];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A `{...}` argument string that is valid JSON becomes the arguments as is. */
 function parseJsonArgs(text: string): Record<string, unknown> | undefined {

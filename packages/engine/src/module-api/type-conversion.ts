@@ -1,5 +1,6 @@
 import type { ElementType, OptionType } from './argument-spec.js';
 import { pythonClass, pythonStr } from './python-types.js';
+import { isRecord } from '../values/is-record.js';
 
 /** Raised by a converter; the message is Ansible's wording for the failure. */
 export class ConversionError extends Error {}
@@ -80,9 +81,6 @@ function splitDictFields(text: string): string[] {
   return fields;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function toDict(value: unknown): Record<string, unknown> {
   if (isRecord(value)) return value;

@@ -4,10 +4,8 @@ import { TsibleError, ExitCode } from '../errors/tsible-error.js';
 import { parseKv } from '../args/parse-kv.js';
 import { parseJsonOrYaml } from '../loader/yaml.js';
 import type { EventSink } from '../output/events.js';
+import { isRecord } from '../values/is-record.js';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 async function loadOne(option: string, cwd: string, sink: EventSink | undefined): Promise<unknown> {
   if (option.startsWith('@')) {
