@@ -25,3 +25,4 @@ export * from './loader/yaml.js';
 export * from './config/config.js';
 export * from './config/settings.js';
 export * from './lab/index.js';
+export * from './vault/index.js';
