@@ -24,5 +24,6 @@ export * from './output/python-json.js';
 export * from './loader/yaml.js';
 export * from './config/config.js';
 export * from './config/settings.js';
+export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
