@@ -35,3 +35,4 @@ export * from './config/settings.js';
 export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
+export * from './executor/forwarding-connection.js';
