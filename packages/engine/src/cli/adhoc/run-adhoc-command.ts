@@ -11,6 +11,7 @@ import { createConnection } from '../../connection/factory.js';
 import { connectionSettingsFromConfig } from '../../connection/options/from-config.js';
 import { runAdhoc, summariseOutcomes, type AdhocHost } from '../../executor/adhoc.js';
 import { becomeFromVars } from '../../executor/become-from-vars.js';
+import { adhocArgsTemplater } from '../../executor/adhoc-template.js';
 import type { HostStats } from '../../executor/host-stats.js';
 import type { TaskOutcome } from '../../executor/module-task.js';
 import { resolveModule } from '../../module-api/module-name.js';
@@ -101,6 +102,18 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
       hosts: targets,
       module,
       args,
+      argsFor: adhocArgsTemplater(
+        {
+          hosts: targets,
+          groups: inventory.groupsMap(),
+          playbookDir,
+          checkMode: options.check === true,
+          diffMode: options.diff === true,
+          forks: settings.forks,
+          verbosity: settings.verbosity,
+        },
+        sink,
+      ),
       forks: settings.forks,
       checkMode: options.check === true,
       diffMode: options.diff === true,
