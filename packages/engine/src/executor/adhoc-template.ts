@@ -1,7 +1,8 @@
 import type { EventSink } from '../output/events.js';
 import { Templar } from '../template/templar.js';
 import type { LazyMapping } from '../template/jinja/lazy-mapping.js';
-import type { AdhocHost } from './adhoc.js';
+import type { AdhocHost, PreparedHost } from './adhoc.js';
+import { containsTemplate } from './contains-template.js';
 
 /** What every host of one ad-hoc run sees besides its own variables. */
 export interface AdhocPlayVars {
@@ -25,12 +26,13 @@ function hostvarsOf(hosts: readonly AdhocHost[]): LazyMapping {
 }
 
 /**
- * Templates a host's module arguments with its variables and the play's
- * magic variables (groups, hostvars, ansible_check_mode, ...), as the
+ * Templates a host's module arguments and its connection variables
+ * (`ansible_*`: host, user, port, become...) with its variables and the
+ * play's magic variables (groups, hostvars, ansible_check_mode, ...), as the
  * one-task play behind `ansible` does. Undefined variables throw a
  * TsibleError, which fails that host only.
  */
-export function adhocArgsTemplater(play: AdhocPlayVars, sink: EventSink): (host: AdhocHost, args: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>> {
+export function adhocTemplater(play: AdhocPlayVars, sink: EventSink): (host: AdhocHost, args: Readonly<Record<string, unknown>>) => PreparedHost {
   const hostvars = hostvarsOf(play.hosts);
   const playHosts = play.hosts.map((h) => h.name);
   return (host, args) => {
@@ -48,7 +50,14 @@ export function adhocArgsTemplater(play: AdhocPlayVars, sink: EventSink): (host:
       ...host.vars,
     };
     const templar = new Templar({ vars, sink, searchPaths: [play.playbookDir] });
+    const connectionVars: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(host.vars)) {
+      if (name.startsWith('ansible_') && containsTemplate(value)) connectionVars[name] = templar.render(value);
+    }
     const rendered = templar.render(args);
-    return typeof rendered === 'object' && rendered !== null && !Array.isArray(rendered) ? (rendered as Record<string, unknown>) : args;
+    return {
+      host: { name: host.name, vars: { ...host.vars, ...connectionVars } },
+      args: typeof rendered === 'object' && rendered !== null && !Array.isArray(rendered) ? (rendered as Record<string, unknown>) : args,
+    };
   };
 }

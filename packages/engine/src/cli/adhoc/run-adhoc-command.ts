@@ -11,7 +11,7 @@ import { createConnection } from '../../connection/factory.js';
 import { connectionSettingsFromConfig } from '../../connection/options/from-config.js';
 import { runAdhoc, summariseOutcomes, type AdhocHost } from '../../executor/adhoc.js';
 import { becomeFromVars } from '../../executor/become-from-vars.js';
-import { adhocArgsTemplater } from '../../executor/adhoc-template.js';
+import { containsTemplate } from '../../executor/contains-template.js';
 import type { HostStats } from '../../executor/host-stats.js';
 import type { TaskOutcome } from '../../executor/module-task.js';
 import { resolveModule } from '../../module-api/module-name.js';
@@ -83,12 +83,29 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const targets: AdhocHost[] = hosts.map((h) => ({ name: h.name, vars: varsOf(h.name) }));
   const textOutput = module?.textOutput === true;
   const format = options.oneLine === true ? formatOneLine : formatMinimal;
-  const colour = colourFor(ctx.stdout, settings);
+  const colour = await colourFor(ctx.stdout, settings);
   const show = (host: string, outcome: TaskOutcome): void => {
     for (const warning of outcome.result.warnings ?? []) events.warn('adhoc.module_warning', warning);
     if (options.json === true) return;
     ctx.stdout.write(colour(outcome.status, format({ host, outcome, textOutput, verbosity: settings.verbosity })));
   };
+
+  // The template engine is loaded only when an argument or a connection variable needs it.
+  const needsTemplating = containsTemplate(args) || targets.some((t) => Object.entries(t.vars).some(([k, v]) => k.startsWith('ansible_') && containsTemplate(v)));
+  const prepare = needsTemplating
+    ? (await import('../../executor/adhoc-template.js')).adhocTemplater(
+        {
+          hosts: targets,
+          groups: inventory.groupsMap(),
+          playbookDir,
+          checkMode: options.check === true,
+          diffMode: options.diff === true,
+          forks: settings.forks,
+          verbosity: settings.verbosity,
+        },
+        sink,
+      )
+    : undefined;
 
   let outcomes: Map<string, TaskOutcome>;
   let stats: Record<string, HostStats>;
@@ -102,18 +119,7 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
       hosts: targets,
       module,
       args,
-      argsFor: adhocArgsTemplater(
-        {
-          hosts: targets,
-          groups: inventory.groupsMap(),
-          playbookDir,
-          checkMode: options.check === true,
-          diffMode: options.diff === true,
-          forks: settings.forks,
-          verbosity: settings.verbosity,
-        },
-        sink,
-      ),
+      ...(prepare === undefined ? {} : { prepare }),
       forks: settings.forks,
       checkMode: options.check === true,
       diffMode: options.diff === true,
