@@ -115,6 +115,19 @@ describeLab('tsible run (ad-hoc) against lab hosts', () => {
     expect(r.code).toBe(0);
   });
 
+  it('templates arguments and connection variables per host', () => {
+    const user = labInfo().users.find((u) => u.sudo === 'nopasswd');
+    if (user === undefined) throw new Error('the lab has no passwordless sudo user');
+    const r = tsible([
+      'run', pattern(), '-i', inventory, '-o',
+      '-e', `login=${user.name}`, '-e', 'ansible_user={{ login }}',
+      '-m', 'shell', '-a', 'echo {{ inventory_hostname }} {{ groups.all | length }} $(id -un)',
+    ]);
+    expect(r.code).toBe(0);
+    const total = readFileSync(inventory, 'utf8').split('\n').filter((l) => /^\S+ ansible_host=/.test(l)).length;
+    for (const host of hosts) expect(r.stdout).toContain(`${host} | CHANGED | rc=0 | (stdout) ${host} ${total} ${user.name}\n`);
+  });
+
   it('prints one line per host with -o', () => {
     const r = tsible(['run', pattern(), '-i', inventory, '-o', '-m', 'shell', '-a', 'printf "a\\nb"']);
     expect(r.code).toBe(0);
