@@ -50,6 +50,7 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const settings = runSettings(options, config);
   const sink = ctx.sink(settings.verbosity);
   const events = new Emitter(sink);
+  events.info('config.file', config.file === undefined ? 'No config file found; using defaults' : `Using ${config.file} as config file`);
   const passwords = await collectPasswords({ ...settings, connectionPasswordFile: options.connectionPasswordFile, becomePasswordFile: options.becomePasswordFile }, ctx.cwd);
   const extraVars = await loadExtraVars(options.extraVars, ctx.cwd, sink);
 
