@@ -15,8 +15,6 @@ export * from './module-api/mask-secrets.js';
 export * from './module-api/timestamps.js';
 export * from './module-api/text-lines.js';
 export * from './executor/module-task.js';
-export * from './args/split-args.js';
-export * from './args/parse-kv.js';
 export * from './args/module-args.js';
 export * from './executor/host-stats.js';
 export * from './executor/adhoc.js';

@@ -20,9 +20,6 @@ export const commandSpec = {
 
 export type CommandParams = ParamsOf<typeof commandSpec>;
 
-/** The `key=value` words Ansible takes out of a command/shell free-form line. */
-export const commandFreeFormKeys = ['creates', 'removes', 'chdir', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends'] as const;
-
 const failure = (msg: string, extra: ModuleResult = {}): ModuleResult => ({
   changed: false,
   stdout: '',
@@ -82,7 +79,6 @@ export const commandModule: Module<typeof commandSpec> = {
   specOwner: 'ansible.legacy.command',
   supportsCheckMode: true,
   freeForm: true,
-  freeFormKeys: commandFreeFormKeys,
   textOutput: true,
   run: runCommandModule,
 };

@@ -1,6 +1,6 @@
 import { TsibleError, ExitCode } from '../errors/tsible-error.js';
 import type { Module } from '../module-api/module.js';
-import { parseKv } from './parse-kv.js';
+import { parseKv } from '../playbook/args/parse-kv.js';
 import { isRecord } from '../values/is-record.js';
 
 /** Ansible's actions that accept free-form words (its FREEFORM_ACTIONS, short names). */
@@ -27,7 +27,7 @@ function parseJsonArgs(text: string): Record<string, unknown> | undefined {
  * `_raw_params` for modules that take it.
  */
 export function parseModuleArgs(text: string, module: Module): Record<string, unknown> {
-  const args: Record<string, unknown> = parseJsonArgs(text) ?? parseKv(text, module.freeForm === true ? (module.freeFormKeys ?? []) : undefined);
+  const args: Record<string, unknown> = parseJsonArgs(text) ?? parseKv(text, module.freeForm === true);
   if (module.freeForm === true && 'cmd' in args) {
     if (typeof args['_raw_params'] === 'string' && args['_raw_params'] !== '') {
       throw new TsibleError("The 'cmd' argument cannot be used when other raw parameters are specified. Please put everything in one or the other place.", {

@@ -17,7 +17,7 @@ import type { TaskOutcome } from '../../executor/module-task.js';
 import { resolveModule } from '../../module-api/module-name.js';
 import type { Module } from '../../module-api/module.js';
 import { parseModuleArgs } from '../../args/module-args.js';
-import { loadExtraVars } from '../../vars/extra-vars.js';
+import { parseExtraVars } from '../extra-vars.js';
 import { formatMinimal } from '../../output/adhoc/minimal.js';
 import { formatOneLine } from '../../output/adhoc/oneline.js';
 import { adhocJsonReport } from '../../output/adhoc/json-report.js';
@@ -52,7 +52,7 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const events = new Emitter(sink);
   events.info('config.file', config.file === undefined ? 'No config file found; using defaults' : `Using ${config.file} as config file`);
   const passwords = await collectPasswords({ ...settings, connectionPasswordFile: options.connectionPasswordFile, becomePasswordFile: options.becomePasswordFile }, ctx.cwd);
-  const extraVars = await loadExtraVars(options.extraVars, ctx.cwd, sink);
+  const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
 
   const vault = new Vault(await vaultSecretsFromCli(options, ctx, vaultSettingsFromConfig(config, ctx.env)));
   // Ad-hoc runs read group_vars/ and host_vars/ beside the inventory and in the playbook directory (default: here).
