@@ -39,6 +39,6 @@ export type FileStep =
       commands: string[];
       /** Path whose facts the result reports (Ansible's add_path_info), as a shell word. */
       infoWord: string;
-      /** Ansible returns early, without path facts, in check mode when the path would be created. */
-      bareInCheckMode?: boolean;
+      /** What Ansible returns instead, in check mode, when the path would be created (no path facts). */
+      checkModeResult?: ModuleResult;
     };

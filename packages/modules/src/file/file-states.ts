@@ -3,7 +3,8 @@ import { shellQuote } from '@tsible/engine';
 import { attrsCall, attrsWords } from '../support/file-attrs/attrs-script.js';
 import { attributeChanges, initialDiff, type FileDiff } from '../support/file-attrs/attrs-diff.js';
 import { hasAttributes } from '../support/file-attrs/common-options.js';
-import { ansibleState, followed, type FileState, type PresentState } from '../support/file-state/file-state.js';
+import { ansibleState, followed, octalMode, type FileState, type PresentState } from '../support/file-state/file-state.js';
+import { resolveMode } from '../support/file-attrs/mode.js';
 import { dirname, joinPath } from '../support/remote/paths.js';
 import { remotePathWord } from '../support/remote-path.js';
 import type { FileJob, FileStep } from './file-job.js';
@@ -56,7 +57,9 @@ export function ensureDirectory(job: FileJob): FileStep {
   if (!state.exists) {
     const commands = mkdirCommands(job, path);
     commands.push(...timestampPlan(emptyPresent(), job.times, word, false, initialDiff(path, 'directory', prev)).commands);
-    return { kind: 'act', result: { path }, changed: true, diff, commands, infoWord: word, bareInCheckMode: true };
+    const checkModeResult = { path, changed: true, diff: { before: { ...diff.before }, after: { ...diff.after } } };
+    createdModeDiff(job, diff, 0o777);
+    return { kind: 'act', result: { path }, changed: true, diff, commands, infoWord: word, checkModeResult };
   }
   if (prev !== 'directory') return fail(`${path} already exists as a ${prev}`, { path });
   const settled = settle(job, state, word, diff);
@@ -107,8 +110,9 @@ export function executeTouch(job: FileJob): FileStep {
     const created = emptyPresent();
     const commands = [`ts_e=$( { : >> ${word}; } 2>&1) || ts_fail "Error, could not touch target: $ts_e"`];
     if (hasAttributes(job.attrs)) commands.push(attrsCall(word, job.attrs));
+    createdModeDiff(job, diff, 0o666);
     commands.push(...timestampPlan(created, job.times, word, false, diff).commands);
-    return { kind: 'act', result: { dest: job.path }, changed: true, diff, commands, infoWord: word, bareInCheckMode: true };
+    return { kind: 'act', result: { dest: job.path }, changed: true, diff, commands, infoWord: word, checkModeResult: { dest: job.path, changed: true } };
   }
   const diff = initialDiff(job.path, 'touch', prev);
   const target = job.params.follow ? followed(job.before) : job.before;
@@ -163,7 +167,8 @@ export function ensureSymlink(job: FileJob): FileStep {
     return { kind: 'act', result, changed: settled.changed, diff, commands: settled.commands, infoWord: job.pathWord };
   }
   if (hasAttributes(job.attrs)) commands.push(attrsCall(job.pathWord, job.attrs, !params.follow));
-  return { kind: 'act', result, changed, diff, commands, infoWord: job.pathWord, bareInCheckMode: !before.exists };
+  const checkModeResult = before.exists ? undefined : { ...result, changed, diff };
+  return { kind: 'act', result, changed, diff, commands, infoWord: job.pathWord, ...(checkModeResult === undefined ? {} : { checkModeResult }) };
 }
 
 export function ensureHardlink(job: FileJob): FileStep {
@@ -204,7 +209,18 @@ export function ensureHardlink(job: FileJob): FileStep {
     return { kind: 'act', result, changed: settled.changed, diff, commands: settled.commands, infoWord: job.pathWord };
   }
   if (hasAttributes(job.attrs)) commands.push(attrsCall(job.pathWord, job.attrs));
-  return { kind: 'act', result, changed, diff, commands, infoWord: job.pathWord, bareInCheckMode: !before.exists };
+  const checkModeResult = before.exists ? undefined : { ...result, changed, diff };
+  return { kind: 'act', result, changed, diff, commands, infoWord: job.pathWord, ...(checkModeResult === undefined ? {} : { checkModeResult }) };
+}
+
+/** The mode diff Ansible records for a path it just created: the umask's default, then the requested mode. */
+function createdModeDiff(job: FileJob, diff: FileDiff, base: number): void {
+  if (job.attrs.mode === null) return;
+  const initial = base & ~job.umask;
+  const wanted = resolveMode(job.attrs.mode, initial, base === 0o777, job.umask);
+  if (wanted === initial) return;
+  diff.before['mode'] = octalMode(initial);
+  diff.after['mode'] = octalMode(wanted);
 }
 
 /** A stand-in for a path about to be created (mode 0, times unknown). */

@@ -69,14 +69,7 @@ const HANDLERS: Record<FileStateName, (job: FileJob) => FileStep> = {
 };
 
 async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleResult> {
-  let attrs;
   let times: { mtime: TimeRequest; atime: TimeRequest };
-  try {
-    attrs = attributeRequest(params);
-  } catch (err) {
-    if (err instanceof ModeError) return failed(err.message, { path: params.path });
-    throw err;
-  }
   let path = params.path;
   const wantTree = params.recurse || params.state === 'absent' || params.state === 'link';
   let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
@@ -91,8 +84,17 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
     if (outcome.failure !== undefined) return failed(outcome.failure, { path });
     before = outcome.report.paths.get('p') ?? ABSENT;
   }
+  // Ansible's failures that name the path report its facts too.
+  const failedAt = (msg: string, extra: ModuleResult = {}): ModuleResult => failed(msg, { path, ...extra, ...pathInfo(before) });
   const state = effectiveState(params, before);
-  if (typeof state !== 'string') return failed(state.error, { path });
+  if (typeof state !== 'string') return failedAt(state.error);
+  let attrs;
+  try {
+    attrs = attributeRequest(params);
+  } catch (err) {
+    if (err instanceof ModeError) return failedAt('mode must be in octal or symbolic form', { details: err.message });
+    throw err;
+  }
   try {
     times = {
       mtime: parseTimeOption(params.modification_time, params.modification_time_format, state),
@@ -117,9 +119,12 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
     tree: treeOf(outcome),
   };
   const step = HANDLERS[state](job);
-  if (step.kind === 'result') return step.result;
+  if (step.kind === 'result') {
+    const result = step.result;
+    return result.failed === true && result['path'] === path ? { ...result, ...pathInfo(before) } : result;
+  }
   if (ctx.checkMode || !step.changed) {
-    if (ctx.checkMode && step.changed && step.bareInCheckMode === true) return { ...bareResult(step.result), changed: true, diff: step.diff };
+    if (ctx.checkMode && step.checkModeResult !== undefined) return step.checkModeResult;
     const infoState = step.infoWord === job.pathWord ? before : followed(before);
     return { ...step.result, ...pathInfo(infoState), changed: step.changed, diff: step.diff };
   }
@@ -127,12 +132,6 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
   if (applied.failure !== undefined) return failed(applied.failure, { path });
   const after = applied.report.paths.get('after') ?? ABSENT;
   return { ...step.result, ...pathInfo(after), changed: true, diff: step.diff };
-}
-
-/** What Ansible returns when it stops early in check mode: only the path or dest and src. */
-function bareResult(result: ModuleResult): ModuleResult {
-  const { state: _state, ...rest } = result;
-  return rest;
 }
 
 export const fileModule: Module<typeof fileSpec> = {
