@@ -79,7 +79,7 @@ describe('file state=file', () => {
   it('rejects a bad symbolic mode', async () => {
     writeFileSync(at('f'), 'x');
     const run = await runLocal(fileModule, { path: at('f'), mode: 'u=foo' });
-    expect(run.result).toMatchObject({ failed: true, msg: 'bad symbolic permission for mode: u=foo' });
+    expect(run.result).toMatchObject({ failed: true, msg: 'mode must be in octal or symbolic form', details: 'bad symbolic permission for mode: u=foo' });
   });
 
   it('follows a symlink to its file and reports the real path', async () => {
