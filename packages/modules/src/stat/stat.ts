@@ -34,7 +34,7 @@ function statScript(params: StatParams): string {
   ];
   if (params.follow && params.get_checksum) lines.push(`  if [ -L ${p} ] && [ -f ${p} ] && [ -r ${p} ]; then printf '@C\\t%s\\n' "$(ts_digest ${shellQuote(params.checksum_algorithm)} ${p})"; fi`);
   if (params.get_mime) lines.push(`  if command -v file >/dev/null 2>&1; then ts_m=$(file --mime-type --mime-encoding -- ${target} 2>/dev/null) && printf '@m\\t%s\\n' "\${ts_m##*: }"; fi`);
-  if (params.get_attributes) lines.push(`  if command -v lsattr >/dev/null 2>&1; then ts_la=$(lsattr -vd -- ${target} 2>/dev/null) && printf '@A\\t%s\\n' "$ts_la"; fi`);
+  if (params.get_attributes) lines.push(`  if command -v lsattr >/dev/null 2>&1; then ts_la=$(lsattr -vd -- ${target} 2>/dev/null); printf '@A\\t%s\\n' "$ts_la"; fi`);
   lines.push('fi');
   return lines.join('\n');
 }
@@ -122,7 +122,7 @@ async function runStat(ctx: ModuleContext, params: StatParams): Promise<ModuleRe
     if (line !== undefined) {
       const [version = '', flags = ''] = line.trim().split(/\s+/);
       const attrFlags = flags.replace(/-/g, '');
-      stat['version'] = version;
+      stat['version'] = version === '' ? null : version;
       stat['attr_flags'] = attrFlags;
       stat['attributes'] = fileAttributeNames(attrFlags);
     }

@@ -9,13 +9,14 @@ import type { ModuleContext } from '@tsible/engine';
  */
 export function findControllerSource(ctx: ModuleContext, src: string): string | null {
   if (isAbsolute(src)) return exists(src) ? src : null;
+  const found = searchedPaths(ctx, src).find(exists);
+  return found === undefined ? null : resolve(found);
+}
+
+/** Every place a relative `src` is looked for, in order. */
+export function searchedPaths(ctx: ModuleContext, src: string): string[] {
   const bases = ctx.controller?.searchPaths ?? [process.cwd()];
-  for (const base of bases) {
-    for (const candidate of [join(base, 'files', src), join(base, src)]) {
-      if (exists(candidate)) return resolve(candidate);
-    }
-  }
-  return null;
+  return bases.flatMap((base) => [join(base, 'files', src), join(base, src)]);
 }
 
 /** A controller path relative to the run's working directory. */

@@ -15,6 +15,7 @@ export const WRITE_FUNCTIONS = `ts_write() {
   [ -w "$ts_dir" ] || ts_fail "Destination $ts_dir not writable"
   ts_tmp=$(mktemp "$ts_dir/.tsible_tmp.XXXXXXXX") || ts_fail "could not create a temporary file in $ts_dir"
   trap 'rm -f -- "$ts_tmp"' EXIT
+  printf '@T\\t%s\\n' "$ts_tmp"
   trap 'exit 1' HUP INT TERM
   if [ "$6" = - ]; then cat > "$ts_tmp" || ts_fail "could not write $1"
   else cat -- "$6" > "$ts_tmp" || ts_fail "could not write $1"; fi

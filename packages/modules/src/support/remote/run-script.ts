@@ -19,7 +19,7 @@ export const FILE_LIBRARY = [PROBE_FUNCTIONS, ATTRS_FUNCTIONS, WRITE_FUNCTIONS].
 /** Runs one file-module script on the target: a single exec, content (if any) on stdin. */
 export async function runFileScript(ctx: ModuleContext, body: string, stdin?: Buffer): Promise<ScriptOutcome> {
   const run = await ctx.connection.run({
-    script: `${FILE_LIBRARY}\n${body}\n`,
+    script: `${FILE_LIBRARY}\n${body}\nprintf '@end\\n'\n`,
     ...(stdin === undefined ? {} : { stdin }),
     ...(ctx.become === undefined ? {} : { become: ctx.become }),
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
@@ -32,7 +32,8 @@ export async function runFileScript(ctx: ModuleContext, body: string, stdin?: Bu
     if (kind === '@x') failure = fields.join('\t');
     else if (kind.startsWith('@')) records.set(kind, [...(records.get(kind) ?? []), fields]);
   }
-  if (failure === undefined && run.rc !== 0) failure = moduleFailureText(run);
+  // A script that stopped without its own message (killed, a shell error) did not reach @end.
+  if (failure === undefined && !records.has('@end')) failure = moduleFailureText(run);
   return { report, records, run, ...(failure === undefined ? {} : { failure }) };
 }
 
