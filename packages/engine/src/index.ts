@@ -34,3 +34,4 @@ export * from './config/settings.js';
 export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
+export { globToRegExp } from './inventory/patterns/fnmatch.js';

@@ -62,7 +62,7 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
       const output = outcome.run.stderr.toString('utf8');
       return failed('failed to validate', { checksum, diff: [], exit_status: Number(validateRc), stdout: '', stderr: output });
     }
-    return failed(outcome.failure, { dest });
+    return remote ? failed(outcome.failure, { dest }) : failed(outcome.failure, { checksum, diff: [] });
   }
   const before = outcome.report.paths.get('d') ?? ABSENT;
   const after = outcome.report.paths.get('a') ?? ABSENT;

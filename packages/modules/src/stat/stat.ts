@@ -1,6 +1,7 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine';
-import { octalMode, type PresentState } from '../support/file-state/file-state.js';
+import type { PresentState } from '../support/file-state/file-state.js';
+import { statInfo } from '../support/file-state/stat-info.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { failed, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
@@ -34,57 +35,14 @@ function statScript(params: StatParams): string {
   ];
   if (params.follow && params.get_checksum) lines.push(`  if [ -L ${p} ] && [ -f ${p} ] && [ -r ${p} ]; then printf '@C\\t%s\\n' "$(ts_digest ${shellQuote(params.checksum_algorithm)} ${p})"; fi`);
   if (params.get_mime) lines.push(`  if command -v file >/dev/null 2>&1; then ts_m=$(file --mime-type --mime-encoding -- ${target} 2>/dev/null) && printf '@m\\t%s\\n' "\${ts_m##*: }"; fi`);
-  if (params.get_attributes) lines.push(`  if command -v lsattr >/dev/null 2>&1; then ts_la=$(lsattr -vd -- ${target} 2>/dev/null); printf '@A\\t%s\\n' "$ts_la"; fi`);
+  if (params.get_attributes) lines.push(`  if command -v lsattr >/dev/null 2>&1; then ts_la=$(lsattr -vd -- ${p} 2>/dev/null); printf '@A\\t%s\\n' "$ts_la"; fi`);
   lines.push('fi');
   return lines.join('\n');
 }
 
-function permissionFlags(mode: number): Record<string, boolean> {
-  const bit = (mask: number): boolean => (mode & mask) !== 0;
-  return {
-    wusr: bit(0o200),
-    rusr: bit(0o400),
-    xusr: bit(0o100),
-    wgrp: bit(0o020),
-    rgrp: bit(0o040),
-    xgrp: bit(0o010),
-    woth: bit(0o002),
-    roth: bit(0o004),
-    xoth: bit(0o001),
-    isuid: bit(0o4000),
-    isgid: bit(0o2000),
-  };
-}
-
 /** The `stat` dict as Ansible's format_output builds it. */
 function statOutput(path: string, st: PresentState): Record<string, unknown> {
-  return {
-    exists: true,
-    path,
-    mode: octalMode(st.mode),
-    isdir: st.type === 'directory',
-    ischr: st.type === 'char',
-    isblk: st.type === 'block',
-    isreg: st.type === 'file',
-    isfifo: st.type === 'fifo',
-    islnk: st.type === 'link',
-    issock: st.type === 'socket',
-    uid: st.uid,
-    gid: st.gid,
-    size: st.size,
-    inode: st.inode,
-    dev: st.dev,
-    nlink: st.nlink,
-    atime: st.atime,
-    mtime: st.mtime,
-    ctime: st.ctime,
-    ...permissionFlags(st.mode),
-    blocks: st.blocks,
-    block_size: st.blockSize,
-    device_type: st.rdev,
-    pw_name: st.owner,
-    gr_name: st.group,
-  };
+  return { exists: true, path, ...statInfo(st), blocks: st.blocks, block_size: st.blockSize, device_type: st.rdev };
 }
 
 async function runStat(ctx: ModuleContext, params: StatParams): Promise<ModuleResult> {
@@ -99,7 +57,7 @@ async function runStat(ctx: ModuleContext, params: StatParams): Promise<ModuleRe
   stat['readable'] = access.includes('r');
   stat['writeable'] = access.includes('w');
   stat['executable'] = access.includes('x');
-  if (own.type === 'link') {
+  if (own.type === 'link' && !params.follow) {
     stat['lnk_source'] = own.realPath ?? params.path;
     stat['lnk_target'] = own.linkTarget ?? '';
   }
