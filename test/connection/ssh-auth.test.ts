@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeLab, publicHosts } from '../lab/lab.js';
+import { ansibleMessages } from './support/ansible-messages.js';
 import { connectionPool, isolatedHome, labTarget, targetVars, type SshTarget } from './support/targets.js';
 
 const whoami = { argv: ['id', '-un'] };
@@ -38,6 +39,13 @@ describeLab('ssh authentication', () => {
     expect((error as Error).message).toMatch(new RegExp(`^Failed to connect to the host via ssh: ${target.user}@${target.address}: Permission denied \\(.*password.*\\)`));
     expect((error as Error).message).not.toContain('wrong-password');
   }, 20_000);
+
+  it('fails with the same Permission denied message as Ansible when the key is not accepted', async () => {
+    const stranger = join(home.home, 'stranger-key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
+    const error = await pool.open('stranger', targetVars(target, { ansible_ssh_private_key_file: stranger }), home.settings()).connect().catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: ansibleMessages().permission_denied.replace('{host}', target.address) });
+  });
 
   describe('through ssh-agent', () => {
     let agent: ChildProcess | undefined;

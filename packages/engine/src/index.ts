@@ -22,6 +22,7 @@ export * from './executor/host-stats.js';
 export * from './executor/adhoc.js';
 export * from './output/python-json.js';
 export * from './connection/factory.js';
+export { ConnectionRegistry } from './connection/connection-registry.js';
 export * from './connection/options/settings.js';
 export { connectionOptionsFromVars } from './connection/options/connection-options.js';
 export { connectionSettingsFromConfig } from './connection/options/from-config.js';
@@ -29,6 +30,7 @@ export type { ConnectionOptions, SshConnectionOptions, LocalConnectionOptions, H
 export { SshConnection } from './connection/ssh/ssh-connection.js';
 export { LocalConnection } from './connection/local.js';
 export * from './loader/yaml.js';
+export * from './text/python-format.js';
 export * from './config/config.js';
 export * from './config/settings.js';
 export * from './inventory/index.js';
