@@ -20,7 +20,6 @@ export * from './args/parse-kv.js';
 export * from './args/module-args.js';
 export * from './executor/host-stats.js';
 export * from './executor/adhoc.js';
-export * from './output/python-json.js';
 export * from './connection/factory.js';
 export { ConnectionRegistry } from './connection/connection-registry.js';
 export * from './connection/options/settings.js';

@@ -1,4 +1,6 @@
 // Task modules: one file per module, each exporting its argument spec and logic.
+// Runtime imports from the engine name the file they need (not the package root),
+// so loading the modules does not load the whole engine.
 import type { Module, ModuleRegistry } from '@tsible/engine';
 import { commandModule } from './command.js';
 import { fileModule } from './file/file.js';
