@@ -11,8 +11,9 @@ import { remotePathWord } from '../support/remote-path.js';
 /** Ansible 2.14's fetch options. */
 export const fetchSpec = {
   options: {
-    src: { type: 'str', required: true },
-    dest: { type: 'str', required: true },
+    // The action checks these itself, with its own message.
+    src: { type: 'str' },
+    dest: { type: 'str' },
     flat: { type: 'bool', default: false },
     fail_on_missing: { type: 'bool', default: true },
     validate_checksum: { type: 'bool', default: true, aliases: ['validate_md5'] },
@@ -60,7 +61,7 @@ function fetchScript(src: string, localChecksum: string): string {
  * its own; a missing or unreadable file fails the way the slurp it runs does
  * (with that slurp's invocation), unless fail_on_missing is off.
  */
-function unavailable(problem: string, params: FetchParams): ModuleResult {
+function unavailable(problem: string, params: { src: string; fail_on_missing: boolean }): ModuleResult {
   if (problem === '3') {
     const msg = 'remote file is a directory, fetch cannot work on directories';
     return params.fail_on_missing ? { failed: true, changed: false, msg } : { msg: `${msg}, not transferring, ignored` };
@@ -87,7 +88,10 @@ function writeAtomically(path: string, data: Buffer): void {
   }
 }
 
-async function runFetch(ctx: ModuleContext, params: FetchParams): Promise<ModuleResult> {
+async function runFetch(ctx: ModuleContext, rawParams: FetchParams): Promise<ModuleResult> {
+  if (ctx.checkMode) return { changed: false, skipped: true, msg: 'check mode not (yet) supported for this module' };
+  if (rawParams.src === null || rawParams.dest === null) return failed('src and dest are required');
+  const params = { ...rawParams, src: rawParams.src, dest: rawParams.dest };
   const host = ctx.controller?.inventoryHostname ?? ctx.connection.host;
   const provisional = controllerPath(ctx, fetchDestination(params.dest, params.src, params.flat, host));
   const local = readLocal(provisional);
@@ -106,7 +110,7 @@ async function runFetch(ctx: ModuleContext, params: FetchParams): Promise<Module
   if (params.validate_checksum && newChecksum !== remoteChecksum) {
     return failed('checksum mismatch', { file: params.src, dest, remote_checksum: remoteChecksum, checksum: newChecksum, remote_md5sum: null });
   }
-  if (!ctx.checkMode) writeAtomically(dest, data);
+  writeAtomically(dest, data);
   return { changed: true, md5sum: md5(data), dest, remote_md5sum: null, checksum: newChecksum, remote_checksum: remoteChecksum };
 }
 
