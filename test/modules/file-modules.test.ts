@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeLab, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
+import { describeLab, labHost, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
 
 const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 
@@ -26,16 +26,14 @@ function tsible(cwd: string, host: string, module: string, args: string, extra: 
     encoding: 'utf8',
     env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
     timeout: 60_000,
-  }, 60_000);
+  });
   const match = /^\S+ \| (\S+(?: \S+)?) => (\{[\s\S]*\})\s*$/m.exec(r.stdout);
   if (match === null) throw new Error(`unexpected output (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return { code: r.status ?? -1, caption: match[1] ?? '', result: JSON.parse(match[2] ?? '{}') as Record<string, unknown>, stdout: r.stdout };
 }
 
 async function onHost(host: string, command: string): Promise<string> {
-  const { labHost } = await import('../lab/lab.js');
-  const run = await sshRun(labHost(host), command);
-  return run.stdout;
+  return (await sshRun(labHost(host), command)).stdout;
 }
 
 describeLab('file modules on a lab host', () => {
