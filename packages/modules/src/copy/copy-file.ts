@@ -1,20 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { ModuleContext, ModuleResult } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine';
-import type { AttributeRequest } from '../support/file-attrs/attrs-script.js';
+import { md5, sha1 } from '../support/controller/digest.js';
 import { attributeChanges, initialDiff, parseIds } from '../support/file-attrs/attrs-diff.js';
 import { ABSENT, followed } from '../support/file-state/file-state.js';
 import { pathInfo } from '../support/file-state/path-info.js';
 import { dirname, joinPath } from '../support/remote/paths.js';
 import { failed, firstRecord, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
-import { copyScript, type ContentSource } from './copy-script.js';
+import { copyScript, type ContentSource, type CopyTarget } from './copy-script.js';
 
 /** Above this size content is uploaded over the connection's file transfer instead of the exec's stdin. */
 export const STDIN_LIMIT_BYTES = 4 * 1024 * 1024;
 
-export interface CopyFileRequest {
-  dest: string;
-  nameInDirectory: string | null;
+export interface CopyFileRequest extends CopyTarget {
   /** Local content, or null for a remote source. */
   content: Buffer | null;
   remoteSource?: string;
@@ -22,16 +19,7 @@ export interface CopyFileRequest {
   srcLabel: string;
   /** Label of the new content in a diff. */
   afterHeader: string;
-  attrs: AttributeRequest;
-  backup: boolean;
-  force: boolean;
-  follow: boolean;
-  validate: string | null;
-  makeParents: string | null;
 }
-
-const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
-const md5 = (data: Buffer): string => createHash('md5').update(data).digest('hex');
 
 /** Copies one file's content to the target, in one exec unless it is large. */
 export async function copyFile(ctx: ModuleContext, request: CopyFileRequest): Promise<ModuleResult> {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, normalize } from 'node:path';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine';
+import { md5, sha1 } from '../support/controller/digest.js';
 import { controllerPath } from '../support/controller/find-source.js';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';
 import { basename } from '../support/remote/paths.js';
@@ -25,8 +25,6 @@ export type FetchParams = ParamsOf<typeof fetchSpec>;
 /** Files up to this size come back in the checking exec itself (base64); larger ones over the connection's get. */
 export const INLINE_FETCH_BYTES = 1024 * 1024;
 
-const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
-const md5 = (data: Buffer): string => createHash('md5').update(data).digest('hex');
 
 /** Where Ansible puts the file: dest/HOST/SRC, or dest itself (dest/NAME for a directory) when flat. */
 export function fetchDestination(dest: string, src: string, flat: boolean, host: string): string {
