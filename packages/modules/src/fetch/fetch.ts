@@ -43,9 +43,9 @@ function readLocal(path: string): Buffer | null {
 function fetchScript(src: string, localChecksum: string): string {
   const p = remotePathWord(src);
   return [
-    `if [ ! -e ${p} ]; then printf '@e\\t1\\n'`,
-    `elif [ -d ${p} ]; then printf '@e\\t3\\n'`,
-    `elif [ ! -r ${p} ]; then printf '@e\\t2\\n'`,
+    `if [ ! -e ${p} ]; then printf '@E\\t1\\n'`,
+    `elif [ -d ${p} ]; then printf '@E\\t3\\n'`,
+    `elif [ ! -r ${p} ]; then printf '@E\\t2\\n'`,
     `else`,
     `  ts_sum=$(ts_digest sha1 ${p}) || ts_fail 'unable to calculate the checksum of the remote file'`,
     `  printf '@S\\t%s\\n' "$ts_sum"`,
@@ -95,7 +95,7 @@ async function runFetch(ctx: ModuleContext, rawParams: FetchParams): Promise<Mod
   const local = readLocal(provisional);
   const outcome = await runFileScript(ctx, fetchScript(params.src, local === null ? '' : sha1(local)));
   if (outcome.failure !== undefined) return failed(outcome.failure);
-  const problem = firstRecord(outcome, '@e')?.[0];
+  const problem = firstRecord(outcome, '@E')?.[0];
   if (problem !== undefined) return unavailable(problem, params);
   const remoteChecksum = firstRecord(outcome, '@S')?.[0] ?? '';
   const dest = provisional;

@@ -166,3 +166,11 @@ describe('file state=link and hard', () => {
     expect(run.result).toMatchObject({ failed: true, msg: "src option requires state to be 'link' or 'hard'" });
   });
 });
+
+describe('file paths with ~', () => {
+  it("expand to the target user's home in the result", async () => {
+    const run = await runLocal(fileModule, { path: '~/made', state: 'directory' }, { env: { ...process.env, HOME: ws.dir() } });
+    expect(run.result).toMatchObject({ changed: true, path: at('made'), state: 'directory' });
+    expect(existsSync(at('made'))).toBe(true);
+  });
+});

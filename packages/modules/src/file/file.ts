@@ -12,6 +12,7 @@ import { parseStatFields } from '../support/file-state/parse-probe.js';
 import { basename, dirname, joinPath } from '../support/remote/paths.js';
 import { failed, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
+import { expandCall, expandedPath } from '../support/remote/expand-path.js';
 import type { FileJob, FileStep, TreeEntry } from './file-job.js';
 import { fileSpec, type FileParams, type FileStateName } from './file-spec.js';
 import { ensureAbsent, ensureDirectory, ensureFile, ensureHardlink, ensureSymlink, executeTouch } from './file-states.js';
@@ -25,7 +26,7 @@ ts_tree() { find "$1" -mindepth 1 -exec stat -c ${shellQuote(`@t\t${STAT_FORMAT}
 
 function probeBody(params: FileParams, path: string, wantTree: boolean): string {
   const word = remotePathWord(path);
-  const lines = [probeCall('p', word, { follow: true }), 'ts_umask'];
+  const lines = [expandCall(path), probeCall('p', word, { follow: true }), 'ts_umask'];
   const attrs = { mode: null, owner: params.owner, group: params.group };
   if (params.owner !== null || params.group !== null) lines.push(idsCall(attrs));
   const src = params.src;
@@ -75,6 +76,7 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
   let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
   if (outcome.failure !== undefined) return failed(outcome.failure, { path });
   let before = outcome.report.paths.get('p') ?? ABSENT;
+  path = expandedPath(outcome, path);
   // A directory given for a file-like state means the file of the same name inside it.
   const basenameHint = params._original_basename ?? (params.src !== null ? basename(params.src) : null);
   const target = followed(before);
