@@ -19,11 +19,16 @@ export interface CopyFileRequest extends CopyTarget {
   srcLabel: string;
   /** Label of the new content in a diff. */
   afterHeader: string;
+  /** The `checksum` option: the sha1 the content must have. */
+  expectedChecksum: string | null;
 }
 
 /** Copies one file's content to the target, in one exec unless it is large. */
 export async function copyFile(ctx: ModuleContext, request: CopyFileRequest): Promise<ModuleResult> {
   const checksum = request.content === null ? '' : sha1(request.content);
+  if (request.expectedChecksum !== null && request.content !== null && checksum !== request.expectedChecksum) {
+    return failed('Copied file does not match the expected checksum. Transfer failed.', { checksum, expected_checksum: request.expectedChecksum });
+  }
   const base = { dest: request.dest, nameInDirectory: request.nameInDirectory, attrs: request.attrs, backup: request.backup, force: request.force, follow: request.follow, validate: request.validate, makeParents: request.makeParents, wantBefore: ctx.diffMode };
   const largeUpload = request.content !== null && request.content.length > STDIN_LIMIT_BYTES;
   let source: ContentSource;

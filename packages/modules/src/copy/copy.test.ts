@@ -60,6 +60,13 @@ describe('copy content', () => {
     expect(run.execs).toBe(0);
   });
 
+  it('checksum must match the content', async () => {
+    const run = await runLocal(copyModule, { content: 'hello\n', dest: at('c'), checksum: 'bad' });
+    expect(run.result).toMatchObject({ failed: true, msg: 'Copied file does not match the expected checksum. Transfer failed.', expected_checksum: 'bad' });
+    expect(existsSync(at('c'))).toBe(false);
+    expect((await runLocal(copyModule, { content: 'hello\n', dest: at('c'), checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f' })).status).toBe('changed');
+  });
+
   it('force=no leaves an existing file alone', async () => {
     writeFileSync(at('c'), 'old\n');
     const run = await runLocal(copyModule, { content: 'new\n', dest: at('c'), force: false });

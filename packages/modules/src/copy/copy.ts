@@ -42,7 +42,7 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
     if (err instanceof ModeError) return failed('mode must be in octal or symbolic form', { details: err.message });
     throw err;
   }
-  const common = { backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
+  const common = { expectedChecksum: params.checksum, backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
   if (params.remote_src) {
     const src = params.src ?? '';
     return copyFile(ctx, { ...common, dest: params.dest, nameInDirectory: basename(src), content: null, remoteSource: src, srcLabel: src, afterHeader: src, attrs: attrsFor(params, null) });
