@@ -27,6 +27,8 @@ export interface AdhocRequest {
   becomeFor(host: AdhocHost): BecomeOptions | undefined;
   /** The playbook directory: relative controller paths (copy's src, fetch's dest) resolve from it; the current directory when absent. */
   playbookDir?: string;
+  /** Decrypts vaulted controller files that modules read (copy's src). */
+  decryptIfVaulted?: (data: Buffer, file: string) => Promise<Buffer>;
   /** Called as soon as each host finishes, so output streams like Ansible's. */
   onResult(host: string, outcome: TaskOutcome): void;
   sink: EventSink;
@@ -81,7 +83,12 @@ async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter):
       hostVars: host.vars,
       timeoutMs: request.timeoutMs,
       emit,
-      controller: { inventoryHostname: host.name, searchPaths: [request.playbookDir ?? process.cwd()], workDir: request.playbookDir ?? process.cwd() },
+      controller: {
+        inventoryHostname: host.name,
+        searchPaths: [request.playbookDir ?? process.cwd()],
+        workDir: request.playbookDir ?? process.cwd(),
+        decryptIfVaulted: request.decryptIfVaulted,
+      },
     });
   } catch (err) {
     if (err instanceof UnreachableError) return { status: 'unreachable', result: { changed: false, msg: err.message, unreachable: true } };

@@ -18,6 +18,8 @@ export interface ControllerContext {
   readonly searchPaths: readonly string[];
   /** Where relative controller paths such as fetch's dest are resolved. */
   readonly workDir: string;
+  /** Decrypts a vault-encrypted controller file's bytes (copy's `decrypt`); other bytes come back as they are. */
+  readonly decryptIfVaulted?: ((data: Buffer, file: string) => Promise<Buffer>) | undefined;
 }
 
 /** What a module sees of the world: one host's connection and the run's modes. */

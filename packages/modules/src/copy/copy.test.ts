@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Vault, VaultSecret, VaultSecrets } from '@tsible/engine';
 import { copyModule } from './copy.js';
 import { STDIN_LIMIT_BYTES } from './copy-file.js';
 import { runLocal, tempWorkspace } from '../testing/module-harness.js';
@@ -114,6 +115,17 @@ describe('copy src from the controller', () => {
     const run = await runLocal(copyModule, { src: 'app.conf', dest: at('out/') }, controller());
     expect(run.result).toMatchObject({ changed: true, dest: at('out/app.conf') });
     expect(readFileSync(at('out/app.conf'), 'utf8')).toBe('conf\n');
+  });
+
+  it('decrypts a vaulted src unless decrypt=no', async () => {
+    const secret = new VaultSecret('default', Buffer.from('pw'));
+    const vault = new Vault(new VaultSecrets([secret]));
+    writeFileSync(at('playbook/files/secret.txt'), await vault.encrypt('s3cret\n', secret));
+    const context = { controller: { ...controller().extra.controller, decryptIfVaulted: (data: Buffer, file: string) => vault.decryptIfVaulted(data, file) } };
+    expect((await runLocal(copyModule, { src: 'secret.txt', dest: at('out/plain') }, { extra: context })).status).toBe('changed');
+    expect(readFileSync(at('out/plain'), 'utf8')).toBe('s3cret\n');
+    await runLocal(copyModule, { src: 'secret.txt', dest: at('out/raw'), decrypt: false }, { extra: context });
+    expect(readFileSync(at('out/raw'), 'utf8')).toMatch(/^\$ANSIBLE_VAULT;1\.1;AES256/);
   });
 
   it('mode=preserve takes the source mode', async () => {

@@ -10,7 +10,7 @@ import { failed, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
 import { copyFile, type CopyFileRequest } from './copy-file.js';
 import { copySpec, type CopyParams } from './copy-spec.js';
-import { readTreeFile, walkLocalTree } from './copy-tree.js';
+import { walkLocalTree } from './copy-tree.js';
 
 /** Ansible's content: text as given, other data as JSON. */
 function contentBytes(content: unknown): Buffer {
@@ -55,16 +55,30 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
   if (found === null) return notFound(ctx, src);
   const st = statSync(found);
   if (st.isDirectory()) return copyTree(ctx, params, found + (src.endsWith('/') ? '/' : ''), directoryMode, common);
+  const content = await readSource(ctx, params, found);
+  if (!Buffer.isBuffer(content)) return content;
   const request: CopyFileRequest = {
     ...common,
     dest: params.dest,
     nameInDirectory: params._original_basename ?? basename(found),
-    content: readFileSync(found),
+    content,
     srcLabel: found,
     afterHeader: found,
     attrs: attrsFor(params, st.mode & 0o7777),
   };
   return copyFile(ctx, request);
+}
+
+/** A controller file's bytes, vault-decrypted unless decrypt=no; a failed result when it cannot be decrypted. */
+async function readSource(ctx: ModuleContext, params: CopyParams, path: string): Promise<Buffer | ModuleResult> {
+  const data = readFileSync(path);
+  const decrypt = ctx.controller?.decryptIfVaulted;
+  if (!params.decrypt || decrypt === undefined) return data;
+  try {
+    return await decrypt(data, path);
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** A controller directory: its directories first (one exec), then each file. */
@@ -83,12 +97,14 @@ async function copyTree(ctx: ModuleContext, params: CopyParams, src: string, dir
     }
   }
   for (const file of tree.files) {
+    const content = await readSource(ctx, params, file.full);
+    if (!Buffer.isBuffer(content)) return content;
     const result = await copyFile(ctx, {
       ...common,
       makeParents: directoryMode,
       dest: joinPath(params.dest, file.rel),
       nameInDirectory: null,
-      content: readTreeFile(file),
+      content,
       srcLabel: file.full,
       afterHeader: file.full,
       attrs: attrsFor(params, file.mode),
