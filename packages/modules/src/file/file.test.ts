@@ -10,10 +10,12 @@ const at = (name: string): string => join(ws.dir(), name);
 const modeOf = (path: string): number => lstatSync(path).mode & 0o7777;
 
 describe('file state=directory', () => {
-  it('creates missing parents, then reports ok; one exec when nothing changes', async () => {
+  it('creates missing parents in one exec, then reports ok in one exec', async () => {
     const path = at('a/b/c');
-    const first = await runLocal(fileModule, { path, state: 'directory', mode: '0750' });
+    const first = await runLocal(fileModule, { path, state: 'directory', mode: '0750' }, { diffMode: true });
     expect(first.status).toBe('changed');
+    expect(first.execs).toBe(1);
+    expect(first.result['diff']).toEqual({ before: { path, state: 'absent', mode: '0755' }, after: { path, state: 'directory', mode: '0750' } });
     expect(first.result).toMatchObject({ path, state: 'directory', mode: '0750' });
     expect(modeOf(path)).toBe(0o750);
     expect(modeOf(at('a'))).toBe(0o750);
