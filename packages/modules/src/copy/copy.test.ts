@@ -155,6 +155,23 @@ describe('copy src from the controller', () => {
   });
 });
 
+describe('copy remote_src directories', () => {
+  it('copies a tree on the target, keeps modes, is ok the second time, and check mode writes nothing', async () => {
+    mkdirSync(at('r/sub'), { recursive: true });
+    writeFileSync(at('r/sub/x'), 'x');
+    chmodSync(at('r/sub/x'), 0o700);
+    const check = await runLocal(copyModule, { src: at('r'), dest: at('o'), remote_src: true }, { checkMode: true });
+    expect(check.status).toBe('changed');
+    expect(existsSync(at('o'))).toBe(false);
+    expect((await runLocal(copyModule, { src: at('r'), dest: at('o'), remote_src: true })).status).toBe('changed');
+    expect(readFileSync(at('o/r/sub/x'), 'utf8')).toBe('x');
+    expect(modeOf(at('o/r/sub/x'))).toBe(0o700);
+    expect((await runLocal(copyModule, { src: at('r'), dest: at('o'), remote_src: true })).status).toBe('ok');
+    await runLocal(copyModule, { src: `${at('r')}/`, dest: at('flat'), remote_src: true });
+    expect(readFileSync(at('flat/sub/x'), 'utf8')).toBe('x');
+  });
+});
+
 describe('copy argument rules', () => {
   it.each([
     [{ dest: '/tmp/x' }, 'src (or content) is required'],

@@ -9,6 +9,7 @@ import { joinPath } from '../support/remote/paths.js';
 import { failed, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
 import { copyFile, type CopyFileRequest } from './copy-file.js';
+import { copyRemoteTree } from './remote-tree.js';
 import { copySpec, type CopyParams } from './copy-spec.js';
 import { walkLocalTree } from './copy-tree.js';
 
@@ -45,6 +46,7 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
   const common = { expectedChecksum: params.checksum, backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
   if (params.remote_src) {
     const src = params.src ?? '';
+    if (await isRemoteDirectory(ctx, src)) return copyRemoteTree(ctx, { src, dest: params.dest, attrs: attrsFor(params, null), directoryMode });
     return copyFile(ctx, { ...common, dest: params.dest, nameInDirectory: basename(src), content: null, remoteSource: src, srcLabel: src, afterHeader: src, attrs: attrsFor(params, null) });
   }
   if (params.content !== null) {
@@ -67,6 +69,11 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
     attrs: attrsFor(params, st.mode & 0o7777),
   };
   return copyFile(ctx, request);
+}
+
+async function isRemoteDirectory(ctx: ModuleContext, src: string): Promise<boolean> {
+  const outcome = await runFileScript(ctx, `if [ -d ${remotePathWord(src)} ]; then printf '@d\\n'; fi`);
+  return outcome.records.has('@d');
 }
 
 /** A controller file's bytes, vault-decrypted unless decrypt=no; a failed result when it cannot be decrypted. */
