@@ -34,5 +34,6 @@ export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
 export * from './executor/forwarding-connection.js';
+export { globToRegExp } from './inventory/patterns/fnmatch.js';
 export * from './template/index.js';
 export * from './playbook/index.js';

@@ -29,6 +29,10 @@ export interface AdhocRequest {
   timeoutMs?: number | undefined;
   connectionFor(host: AdhocHost): Connection | Promise<Connection>;
   becomeFor(host: AdhocHost): BecomeOptions | undefined;
+  /** The playbook directory: relative controller paths (copy's src, fetch's dest) resolve from it; the current directory when absent. */
+  playbookDir?: string;
+  /** Decrypts vaulted controller files that modules read (copy's src). */
+  decryptIfVaulted?: (data: Buffer, file: string) => Promise<Buffer>;
   /** Called as soon as each host finishes, so output streams like Ansible's. */
   onResult(host: string, outcome: TaskOutcome): void;
   sink: EventSink;
@@ -90,6 +94,12 @@ async function runOnHost(request: AdhocRequest, given: AdhocHost, emit: Emitter)
       hostVars: host.vars,
       timeoutMs: request.timeoutMs,
       emit,
+      controller: {
+        inventoryHostname: host.name,
+        searchPaths: [request.playbookDir ?? process.cwd()],
+        workDir: request.playbookDir ?? process.cwd(),
+        decryptIfVaulted: request.decryptIfVaulted,
+      },
     });
   } catch (err) {
     // One host's failure must not stop the others.

@@ -123,6 +123,8 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
       ...(prepare === undefined ? {} : { prepare }),
       forks: settings.forks,
       checkMode: options.check === true,
+      playbookDir,
+      decryptIfVaulted: (data, file) => vault.decryptIfVaulted(data, file),
       diffMode: options.diff === true,
       timeoutMs: settings.taskTimeoutSeconds === undefined ? undefined : settings.taskTimeoutSeconds * 1000,
       connectionFor: (host) => createConnection(host.name, host.vars, connectionSettings),
