@@ -9,6 +9,10 @@ import { statModule } from './stat/stat.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
+import { lineinfileModule } from './lineinfile.js';
+import { blockinfileModule } from './blockinfile.js';
+import { replaceModule } from './replace.js';
+import { templateModule } from './template.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -20,9 +24,13 @@ export { copySpec, type CopyParams } from './copy/copy-spec.js';
 export { statModule, statSpec, type StatParams } from './stat/stat.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
+export { lineinfileModule, lineinfileSpec, type LineinfileParams } from './lineinfile.js';
+export { blockinfileModule, blockinfileSpec, type BlockinfileParams } from './blockinfile.js';
+export { replaceModule, replaceSpec, type ReplaceParams } from './replace.js';
+export { templateModule, templateSpec, type TemplateParams } from './template.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { modules } from '../index.js';
+import { runLocal, tempWorkspace } from '../testing/module-harness.js';
+
+/** One recording of ansible-core 2.14 (test/fixtures/modules-edit/record.sh). */
+interface RecordedCase {
+  name: string;
+  module: string;
+  input: string | null;
+  input_mode?: string;
+  check?: boolean;
+  args: Record<string, unknown>;
+  result: Record<string, unknown>;
+  output: string | null;
+  output_mode: string | null;
+}
+
+const fixtures = fileURLToPath(new URL('../../../../test/fixtures/modules-edit/recorded.json', import.meta.url));
+const cases = JSON.parse(readFileSync(fixtures, 'utf8')) as RecordedCase[];
+const ws = tempWorkspace('edit');
+beforeEach(ws.setup);
+afterEach(ws.cleanup);
+
+const withPath = (value: unknown, path: string): unknown => JSON.parse(JSON.stringify(value).split('@F').join(path)) as unknown;
+const scrub = (value: unknown, path: string): unknown => JSON.parse(JSON.stringify(value ?? null).split(path).join('@F')) as unknown;
+
+/** The content diff: Ansible gives one dict, or a list of [content, attributes]. */
+function contentDiff(diff: unknown): unknown {
+  return Array.isArray(diff) ? diff[0] : diff;
+}
+
+describe.each(cases.map((c) => [c.name, c] as const))('%s behaves as ansible 2.14', (_name, recorded) => {
+  it('same result and same file', async () => {
+    const path = join(ws.dir(), 'f');
+    if (recorded.input !== null) {
+      writeFileSync(path, recorded.input);
+      if (recorded.input_mode !== undefined) chmodSync(path, parseInt(recorded.input_mode, 8));
+    }
+    const module = modules.get(recorded.module);
+    if (module === undefined) throw new Error(`no module ${recorded.module}`);
+    const run = await runLocal(module, withPath(recorded.args, path) as Record<string, unknown>, { checkMode: recorded.check === true, diffMode: true });
+    const result = scrub(run.result, path) as Record<string, unknown>;
+    const want = recorded.result;
+    expect(result['failed'] === true).toBe(want['failed'] === true);
+    expect(result['changed'] === true).toBe(want['changed'] === true);
+    expect(result['msg']).toEqual(want['msg']);
+    for (const key of ['found', 'rc']) if (key in want) expect(result[key]).toEqual(want[key]);
+    expect('warnings' in result).toBe('warnings' in want);
+    expect(existsSync(path) ? readFileSync(path, 'latin1') : null).toEqual(recorded.output === null ? null : Buffer.from(recorded.output, 'utf8').toString('latin1'));
+    if (recorded.output_mode !== null && existsSync(path)) expect(`0o${(statSync(path).mode & 0o7777).toString(8)}`).toEqual(recorded.output_mode);
+    if (want['failed'] !== true) {
+      expect(contentDiff(result['diff'])).toEqual(contentDiff(want['diff']));
+      if (Array.isArray(want['diff'])) expect(result['diff']).toEqual(want['diff']);
+      expect('backup' in result).toBe('backup' in want);
+      expect(result['backup_made'] === true || typeof result['backup_file'] === 'string' || (typeof result['backup'] === 'string' && result['backup'] !== '')).toBe(want['backup_made'] === true);
+    }
+    // The common case costs one exec when nothing changes, two when a change is written.
+    if (want['failed'] !== true) expect(run.execs).toBeLessThanOrEqual(want['changed'] === true && recorded.check !== true ? 2 : 1);
+  });
+});

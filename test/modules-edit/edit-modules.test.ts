@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeLab, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
+import { runArgv } from '../lab/run-argv.js';
+
+const tsible = join(process.cwd(), 'packages/engine/bin/tsible.js');
+const dir = '/tmp/tsible-edit-test';
+
+interface HostReport {
+  changed?: boolean;
+  failed?: boolean;
+  msg?: string;
+  diff?: unknown;
+  [key: string]: unknown;
+}
+
+describeLab('editing modules on a lab host', () => {
+  const hosts = useLabHosts(1);
+  const name = (): string => hosts()[0]!.name;
+  const controller = mkdtempSync(join(tmpdir(), 'tsible-edit-'));
+  afterAll(() => rmSync(controller, { recursive: true, force: true }));
+
+  async function run(module: string, args: Record<string, unknown>, flags: string[] = []): Promise<HostReport> {
+    const r = await runArgv(['node', tsible, 'run', name(), '-i', labInventoryPath(), '-m', module, '-a', JSON.stringify(args), '--json', ...flags]);
+    const report = JSON.parse(r.stdout) as { hosts: Record<string, HostReport> };
+    const host = report.hosts[name()];
+    if (host === undefined) throw new Error(`no result for ${name()}: ${r.stdout}${r.stderr}`);
+    return host;
+  }
+  const remote = async (command: string): Promise<string> => (await sshRun(hosts()[0]!, command)).stdout;
+
+  beforeAll(async () => {
+    await remote(`rm -rf ${dir}; mkdir -p ${dir}; printf 'Port 22\\n#PermitRootLogin yes\\n' > ${dir}/sshd_config`);
+  });
+
+  it('lineinfile: changed, then ok; check mode and diff leave the file alone', async () => {
+    const args = { path: `${dir}/sshd_config`, regexp: '^#?PermitRootLogin', line: 'PermitRootLogin no' };
+    const before = await remote(`cat ${dir}/sshd_config`);
+    const checked = await run('lineinfile', args, ['--check', '--diff']);
+    expect(checked).toMatchObject({ changed: true, msg: 'line replaced' });
+    expect((checked.diff as Array<Record<string, string>>)[0]).toMatchObject({ before, after: 'Port 22\nPermitRootLogin no\n' });
+    expect(await remote(`cat ${dir}/sshd_config`)).toBe(before);
+    expect(await run('lineinfile', args)).toMatchObject({ changed: true, msg: 'line replaced', backup: '' });
+    expect(await remote(`cat ${dir}/sshd_config`)).toBe('Port 22\nPermitRootLogin no\n');
+    expect(await run('lineinfile', args)).toMatchObject({ changed: false, msg: '' });
+  });
+
+  it('lineinfile: mode and backup, in Ansible words', async () => {
+    const args = { path: `${dir}/sshd_config`, line: 'UseDNS no', mode: '0600', backup: true };
+    const first = await run('lineinfile', args);
+    expect(first).toMatchObject({ changed: true, msg: 'line added and ownership, perms or SE linux context changed' });
+    expect(String(first['backup'])).toMatch(/sshd_config\.\d+\.\d{4}-\d\d-\d\d@\d\d:\d\d:\d\d~$/);
+    expect(await remote(`stat -c %a ${dir}/sshd_config`)).toBe('600\n');
+    expect(await run('lineinfile', args)).toMatchObject({ changed: false });
+  });
+
+  it('blockinfile: inserted, then ok, then removed', async () => {
+    const args = { path: `${dir}/hosts`, block: '10.0.0.1 a\n10.0.0.2 b', create: true };
+    expect(await run('blockinfile', args, ['--check'])).toMatchObject({ changed: true, msg: 'File created' });
+    expect(await remote(`test -e ${dir}/hosts && echo yes || echo no`)).toBe('no\n');
+    expect(await run('blockinfile', args)).toMatchObject({ changed: true, msg: 'File created' });
+    expect(await remote(`cat ${dir}/hosts`)).toBe('# BEGIN ANSIBLE MANAGED BLOCK\n10.0.0.1 a\n10.0.0.2 b\n# END ANSIBLE MANAGED BLOCK\n');
+    expect(await run('blockinfile', args)).toMatchObject({ changed: false });
+    expect(await run('blockinfile', { path: `${dir}/hosts`, state: 'absent' })).toMatchObject({ changed: true, msg: 'Block removed' });
+    expect(await remote(`cat ${dir}/hosts`)).toBe('');
+  });
+
+  it('replace: N replacements made, then nothing', async () => {
+    await remote(`printf 'a=1\\nb=1\\n' > ${dir}/kv`);
+    const args = { path: `${dir}/kv`, regexp: '=1$', replace: '=2' };
+    const checked = await run('replace', args, ['--check', '--diff']);
+    expect(checked).toMatchObject({ changed: true, msg: '2 replacements made', diff: { before: 'a=1\nb=1\n', after: 'a=2\nb=2\n' } });
+    expect(await remote(`cat ${dir}/kv`)).toBe('a=1\nb=1\n');
+    expect(await run('replace', args)).toMatchObject({ changed: true, msg: '2 replacements made' });
+    expect(await remote(`cat ${dir}/kv`)).toBe('a=2\nb=2\n');
+    expect(await run('replace', args)).toMatchObject({ changed: false, msg: '' });
+  });
+
+  it('template: renders host variables and template vars, then ok', async () => {
+    mkdirSync(join(controller, 'templates'), { recursive: true });
+    const src = join(controller, 'templates', 'motd.j2');
+    writeFileSync(src, '# {{ ansible_managed }}\nhost={{ inventory_hostname }}\n{% for i in [1, 2] %}\nline{{ i }}\n{% endfor %}\n');
+    const args = { src, dest: `${dir}/motd`, mode: '0644' };
+    expect(await run('template', args, ['--check'])).toMatchObject({ changed: true });
+    expect(await run('template', args)).toMatchObject({ changed: true });
+    expect(await remote(`cat ${dir}/motd`)).toBe(`# Ansible managed\nhost=${name()}\nline1\nline2\n`);
+    expect(await run('template', args)).toMatchObject({ changed: false });
+  });
+
+  it('bad arguments fail in Ansible words and change nothing', async () => {
+    expect(await run('lineinfile', { path: `${dir}/sshd_config`, regexp: 'x', search_string: 'x', line: 'y' })).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: regexp|search_string' });
+    expect(await run('lineinfile', { path: `${dir}/nope`, line: 'y' })).toMatchObject({ failed: true, msg: `Destination ${dir}/nope does not exist !` });
+    expect(await run('replace', { path: `${dir}/kv` })).toMatchObject({ failed: true, msg: 'missing required arguments: regexp' });
+    expect(await run('template', { dest: `${dir}/x` })).toMatchObject({ failed: true, msg: 'src and dest are required' });
+  });
+});
