@@ -10,6 +10,9 @@ interface RecordedCase {
   module: string;
   input: string | null;
   input_mode?: string;
+  /** template cases: the template's text (its path is @T) and the host's variables. */
+  template?: string;
+  vars?: Record<string, unknown>;
   check?: boolean;
   args: Record<string, unknown>;
   result: Record<string, unknown>;
@@ -23,8 +26,8 @@ const ws = tempWorkspace('edit');
 beforeEach(ws.setup);
 afterEach(ws.cleanup);
 
-const withPath = (value: unknown, path: string): unknown => JSON.parse(JSON.stringify(value).split('@F').join(path)) as unknown;
-const scrub = (value: unknown, path: string): unknown => JSON.parse(JSON.stringify(value ?? null).split(path).join('@F')) as unknown;
+const withPaths = (value: unknown, path: string, template: string): unknown => JSON.parse(JSON.stringify(value).split('@F').join(path).split('@T').join(template)) as unknown;
+const scrub = (value: unknown, path: string, template: string): unknown => JSON.parse(JSON.stringify(value ?? null).split(template).join('@T').split(path).join('@F')) as unknown;
 
 /** The content diff: Ansible gives one dict, or a list of [content, attributes]. */
 function contentDiff(diff: unknown): unknown {
@@ -34,14 +37,17 @@ function contentDiff(diff: unknown): unknown {
 describe.each(cases.map((c) => [c.name, c] as const))('%s behaves as ansible 2.14', (_name, recorded) => {
   it('same result and same file', async () => {
     const path = join(ws.dir(), 'f');
+    const template = join(ws.dir(), 't.j2');
+    if (recorded.template !== undefined) writeFileSync(template, recorded.template);
     if (recorded.input !== null) {
       writeFileSync(path, recorded.input);
       if (recorded.input_mode !== undefined) chmodSync(path, parseInt(recorded.input_mode, 8));
     }
     const module = modules.get(recorded.module);
     if (module === undefined) throw new Error(`no module ${recorded.module}`);
-    const run = await runLocal(module, withPath(recorded.args, path) as Record<string, unknown>, { checkMode: recorded.check === true, diffMode: true });
-    const result = scrub(run.result, path) as Record<string, unknown>;
+    const extra = { hostVars: recorded.vars ?? {}, controller: { inventoryHostname: 'localhost', searchPaths: [ws.dir()], workDir: ws.dir() } };
+    const run = await runLocal(module, withPaths(recorded.args, path, template) as Record<string, unknown>, { checkMode: recorded.check === true, diffMode: true, extra });
+    const result = scrub(run.result, path, template) as Record<string, unknown>;
     const want = recorded.result;
     expect(result['failed'] === true).toBe(want['failed'] === true);
     expect(result['changed'] === true).toBe(want['changed'] === true);
