@@ -9,9 +9,10 @@ import { TsibleError } from '../packages/engine/src/errors/tsible-error.js';
 // Outputs recorded from ansible-playbook 2.14 by test/fixtures/template/record.py.
 interface Recorded {
   id: string;
-  kind?: 'when' | 'file';
+  kind?: 'when' | 'file' | 'loop';
+  lookup?: string;
   files?: Record<string, string>;
-  template: string;
+  template: string | unknown[];
   vars: Record<string, unknown>;
   result?: unknown;
   error?: string;
@@ -35,14 +36,15 @@ afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true 
 
 function run(templar: Templar, c: Recorded): unknown {
   if (c.kind === 'when') return templar.evaluateConditional(c.template);
+  if (c.kind === 'loop') return templar.loopItems(c.lookup ?? 'items', c.template);
   if (c.kind === 'file') {
     // Files recorded next to the template (includes, imports) go next to it here too.
     const dir = mkdtempSync(path.join(tmpdir(), 'tsible-fixture-'));
     tempDirs.push(dir);
     for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(path.join(dir, name), text);
-    return templar.renderTemplateFile(c.template, path.join(dir, 'src.j2'));
+    return templar.renderTemplateFile(String(c.template), path.join(dir, 'src.j2'));
   }
-  return templar.renderString(c.template);
+  return templar.render(c.template);
 }
 
 describe('rendering matches ansible-playbook 2.14 recordings', () => {

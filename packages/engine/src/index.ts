@@ -36,4 +36,5 @@ export * from './config/settings.js';
 export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
+export * from './executor/forwarding-connection.js';
 export * from './template/index.js';

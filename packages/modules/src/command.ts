@@ -1,6 +1,6 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { runCommand } from './support/command-runner.js';
-import { shlexSplit, ShlexError } from './support/shlex-split.js';
+import { shlexSplit, ShlexError } from '@tsible/engine/inventory/parse/shlex';
 
 /** Ansible 2.14's command module options (`warn` was removed in 2.14). */
 export const commandSpec = {
@@ -66,7 +66,7 @@ export async function runCommandModule(ctx: ModuleContext, params: CommandParams
   } else {
     let argv: string[];
     try {
-      argv = hasRaw ? shlexSplit(rawParams ?? '') : [...(params.argv ?? [])];
+      argv = hasRaw ? shlexSplit(rawParams ?? '', { comments: false }) : [...(params.argv ?? [])];
     } catch (err) {
       if (err instanceof ShlexError) return failure(err.message, { rc: 1 });
       throw err;

@@ -15,12 +15,3 @@ export function pythonTypeName(value: unknown): string {
 export function pythonClass(value: unknown): string {
   return `<class '${pythonTypeName(value)}'>`;
 }
-
-/** Python's str() of a scalar, used where Ansible converts values to text. */
-export function pythonStr(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
-}

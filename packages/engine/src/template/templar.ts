@@ -78,6 +78,7 @@ export class Templar {
   /** Templated variable values for the current top-level call, per set of extra variables (loop item, template_vars). */
   private readonly lazyCache = new Map<Readonly<Record<string, unknown>> | undefined, Map<string, unknown>>();
   private depth = 0;
+  private failureContext: FailureContext | undefined;
 
   constructor(options: TemplarOptions) {
     this.vars = typeof (options.vars as VarsSource).lookup === 'function' ? (options.vars as VarsSource) : varsFromObject(options.vars as Record<string, unknown>);
@@ -167,7 +168,7 @@ export class Templar {
     let expression: unknown = original;
     if (this.isTemplate(original)) {
       this.events.warn('template.conditional_delimiters', `conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: ${original}`);
-      expression = this.guard(options, original, () => this.renderToValue(original, options), original);
+      expression = this.guard(options, original, () => this.renderToValue(original, options), { kind: 'conditional', text: original });
       if (typeof expression !== 'string') return pyTruthy(expression);
       if (expression === '') return false;
     }
@@ -177,7 +178,7 @@ export class Templar {
       if (result === 'True') return true;
       if (result === 'False') return false;
       throw new TemplateRuntimeError(`unable to evaluate conditional: ${original}`);
-    }, original);
+    }, { kind: 'conditional', text: original });
   }
 
   /** A renderer over this templar's variables (plus per-render extras). */
@@ -278,9 +279,11 @@ export class Templar {
         hint: `tsible provides: ${lookupNames().join(', ')}`,
       });
     }
-    const rendered = this.render(terms, options);
-    const list = Array.isArray(rendered) ? rendered : [rendered];
-    return this.guard(options, `with_${name}`, () => fn(list, {}, this.lookupContext(options)));
+    // Ansible reports loop-term failures without the task-option wording.
+    return this.guard(options, `with_${name}`, () => {
+      const rendered = this.render(terms, options);
+      return fn(Array.isArray(rendered) ? rendered : [rendered], {}, this.lookupContext(options));
+    }, { kind: 'loop' });
   }
 
   private lookupContext(options: RenderOptions): LookupContext {
@@ -299,19 +302,23 @@ export class Templar {
   }
 
   /** Converts template failures into one TsibleError naming the variable and the place. */
-  private guard<T>(options: RenderOptions, source: string, fn: () => T, conditional?: string): T {
+  private guard<T>(options: RenderOptions, source: string, fn: () => T, context: FailureContext = { kind: 'task' }): T {
     this.depth++;
+    const outermost = this.failureContext === undefined;
     if (this.depth === 1) this.lazyCache.clear();
+    // Nested renders (lazy variables, loop terms) are worded as the outermost operation.
+    if (outermost) this.failureContext = context;
     try {
       return fn();
     } catch (err) {
-      throw this.toTsibleError(err, options, source, conditional);
+      throw this.toTsibleError(err, options, source, this.failureContext ?? context);
     } finally {
       this.depth--;
+      if (outermost) this.failureContext = undefined;
     }
   }
 
-  private toTsibleError(err: unknown, options: RenderOptions, source: string, conditional: string | undefined): unknown {
+  private toTsibleError(err: unknown, options: RenderOptions, source: string, context: FailureContext): unknown {
     if (err instanceof TsibleError) return err;
     let original = err;
     let location = options.location;
@@ -321,9 +328,9 @@ export class Templar {
     } else if (err instanceof TemplateSyntaxError && options.templatePath !== undefined) {
       location = { file: options.templatePath, line: err.line, column: err.column };
     }
-    const failure = describeFailure(original, source, options, conditional);
+    const failure = describeFailure(original, source, options, context);
     if (!failure) return err;
-    const message = conditional === undefined ? failure.message : `The conditional check '${conditional}' failed. The error was: ${failure.message}`;
+    const message = context.kind === 'conditional' ? `The conditional check '${context.text}' failed. The error was: ${failure.message}` : failure.message;
     const variable = original instanceof UndefinedError ? original.variable : undefined;
     const hint = variable === undefined ? undefined : `define '${variable}' (play/role vars, group_vars, host_vars or -e), or give a fallback with '${variable} | default(...)'`;
     return new TsibleError(message, { code: failure.code, location, cause: original, hint });
@@ -331,10 +338,14 @@ export class Templar {
 }
 
 /** Ansible's wording for each kind of template failure. */
-function describeFailure(err: unknown, source: string, options: RenderOptions, conditional: string | undefined): { code: string; message: string } | undefined {
+/** What was being templated when something failed: Ansible words each case differently. */
+type FailureContext = { kind: 'task' } | { kind: 'loop' } | { kind: 'conditional'; text: string };
+
+function describeFailure(err: unknown, source: string, options: RenderOptions, context: FailureContext): { code: string; message: string } | undefined {
   if (err instanceof UndefinedError) {
     let message: string;
-    if (conditional !== undefined) message = `error while evaluating conditional (${conditional}): ${err.message}`;
+    if (context.kind === 'conditional') message = `error while evaluating conditional (${context.text}): ${err.message}`;
+    else if (context.kind === 'loop') message = err.message;
     else if (options.templatePath !== undefined) message = `AnsibleUndefinedVariable: ${err.message}`;
     else message = `${TASK_UNDEFINED_PREFIX}${err.message}`;
     return { code: 'TSIBLE_TEMPLATE_UNDEFINED', message };

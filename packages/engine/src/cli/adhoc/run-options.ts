@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { countVerbosity } from '../context.js';
+import { addVaultPasswordOptions, type VaultPasswordOptions } from '../commands/vault/options.js';
 
 /** `tsible run` options, named as ansible's ad-hoc options. */
-export interface RunOptions {
+export interface RunOptions extends VaultPasswordOptions {
   inventory?: string[];
   moduleName?: string;
   args?: string;
@@ -28,13 +29,14 @@ export interface RunOptions {
   oneLine?: boolean;
   json?: boolean;
   listHosts?: boolean;
+  playbookDir?: string;
   verbose: number;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function addRunOptions(command: Command): Command {
-  return command
+  return addVaultPasswordOptions(command)
     .option('-i, --inventory <path>', 'inventory host path or comma separated host list (repeatable)', collect)
     .option('-m, --module-name <name>', 'name of the module to run (default=command)')
     .option('-a, --args <args>', "the module's options as 'opt1=val1 opt2=val2' or a JSON object")
@@ -60,5 +62,6 @@ export function addRunOptions(command: Command): Command {
     .option('-o, --one-line', 'condense output')
     .option('--json', 'print one JSON document with every host result and the stats')
     .option('--list-hosts', 'outputs a list of matching hosts; does not execute anything else')
+    .option('--playbook-dir <dir>', 'directory whose group_vars/ and host_vars/ apply (default: the current directory)')
     .option('-v, --verbose', 'more output; repeat for more (-vvv shows tracebacks)', countVerbosity, 0);
 }

@@ -24,7 +24,6 @@ export function configOverrides(options: RunOptions): ConfigOverrides {
 /** What `tsible run` itself needs once configuration (with the flags above) is resolved. */
 export interface RunSettings {
   moduleName: string;
-  inventory: string[];
   forks: number;
   taskTimeoutSeconds: number | undefined;
   become: boolean;
@@ -40,8 +39,6 @@ export interface RunSettings {
 export function runSettings(options: RunOptions, config: Config): RunSettings {
   return {
     moduleName: config.get('DEFAULT_MODULE_NAME'),
-    // -i paths are relative to the working directory, so they bypass the config file's path rules.
-    inventory: options.inventory ?? config.get('DEFAULT_HOST_LIST'),
     forks: config.get('DEFAULT_FORKS'),
     taskTimeoutSeconds: positiveIntOption(options.taskTimeout, '--task-timeout'),
     become: config.get('DEFAULT_BECOME'),

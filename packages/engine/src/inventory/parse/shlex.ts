@@ -1,12 +1,14 @@
 /**
- * POSIX shell-like word splitting with `#` comments, matching Python's
- * shlex.split(line, comments=True), which Ansible uses for INI host lines.
+ * POSIX shell-like word splitting, matching Python's shlex.split(line,
+ * comments=True), which Ansible uses for INI host lines, or with
+ * `comments: false` the plain shlex.split() of the command module.
  */
 export class ShlexError extends Error {}
 
 const WHITESPACE = ' \t\r\n';
 
-export function shlexSplit(line: string): string[] {
+export function shlexSplit(line: string, options: { comments?: boolean } = {}): string[] {
+  const comments = options.comments !== false;
   const tokens: string[] = [];
   let token = '';
   let inToken = false;
@@ -18,7 +20,7 @@ export function shlexSplit(line: string): string[] {
       token = '';
       inToken = false;
       i++;
-    } else if (c === '#') {
+    } else if (c === '#' && comments) {
       // A comment runs to the end of the line, even in the middle of a word.
       break;
     } else if (c === "'") {

@@ -1,5 +1,5 @@
 import type { TaskOutcome } from '../../executor/module-task.js';
-import { pythonJson } from '../python-json.js';
+import { pythonJson } from '../../inventory/output/python-json.js';
 import { displayedResult, exceptionNotice, rcText, text } from './display-result.js';
 
 export interface HostDisplay {

@@ -1,4 +1,4 @@
-import { pythonJson } from '../python-json.js';
+import { pythonJson } from '../../inventory/output/python-json.js';
 import { displayedResult, exceptionNotice, rcText, text } from './display-result.js';
 import { asLine, type HostDisplay } from './minimal.js';
 

@@ -2,6 +2,8 @@ import { floatRepr, pythonRepr, pythonStr, stringRepr } from './repr.js';
 import { PyFloat } from './float.js';
 import { tuple } from './tuple.js';
 import { markUnsafe } from '../unsafe.js';
+import { iniValue } from '../../inventory/parse/python-literal.js';
+import { PythonTuple } from '../../text/python-format.js';
 
 describe('Python repr/str', () => {
   it('prints floats as Python does', () => {
@@ -24,5 +26,12 @@ describe('Python repr/str', () => {
     expect(pythonStr('plain')).toBe('plain');
     expect(pythonStr(markUnsafe('{{ x }}'))).toBe('{{ x }}');
     expect(pythonStr(null)).toBe('None');
+  });
+});
+
+describe('tuples from other parts of tsible', () => {
+  it('prints INI inventory tuples and config tuples with parentheses', () => {
+    expect(pythonRepr(iniValue("(1, 'a')"))).toBe("(1, 'a')");
+    expect(pythonRepr(new PythonTuple(['x']))).toBe("('x',)");
   });
 });

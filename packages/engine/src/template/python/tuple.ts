@@ -1,3 +1,5 @@
+import { isPythonTuple } from '../../inventory/parse/python-literal.js';
+
 /** Python tuples are lists that print with parentheses; the mark does not survive copying. */
 const TUPLE_MARK: unique symbol = Symbol('tsible.tuple');
 
@@ -6,6 +8,7 @@ export function tuple<T>(items: T[]): T[] {
   return items;
 }
 
+/** Tuples made here, or read from INI inventory values (which the inventory marks its own way). */
 export function isTuple(value: unknown): boolean {
-  return Array.isArray(value) && (value as unknown as Record<symbol, unknown>)[TUPLE_MARK] === true;
+  return Array.isArray(value) && ((value as unknown as Record<symbol, unknown>)[TUPLE_MARK] === true || isPythonTuple(value));
 }
