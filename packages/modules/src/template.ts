@@ -85,6 +85,16 @@ function render(ctx: ModuleContext, params: TemplateParams, found: string, src: 
   return { text: String(output), warnings: sink.messages('warning') };
 }
 
+/**
+ * Ansible re-raises an undefined variable met while rendering a template
+ * file with the original error attached, so its message repeats the cause.
+ */
+function templateErrorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const undefinedVariable = /^AnsibleUndefinedVariable: ([\s\S]*)$/.exec(message);
+  return undefinedVariable === null ? message : `${message}. ${undefinedVariable[1]}`;
+}
+
 async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<ModuleResult> {
   if (params.src === null || params.dest === null) return failed('src and dest are required');
   if (!NEWLINES.includes(params.newline_sequence)) return failed('newline_sequence needs to be one of: \\n, \\r or \\r\\n');
@@ -99,7 +109,7 @@ async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<
   try {
     rendered = render(ctx, params, found, params.src);
   } catch (err) {
-    return failed(err instanceof Error ? err.message : String(err));
+    return failed(templateErrorMessage(err));
   }
   const text = params.newline_sequence === '\n' ? rendered.text : rendered.text.replace(/\r\n|\r|\n/g, params.newline_sequence);
   const result = await copyFile(ctx, {
