@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describeLab, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
 import { runArgv } from '../lab/run-argv.js';
 
+// Each step spawns the CLI, which connects over SSH.
+jest.setTimeout(60_000);
+
 const tsible = join(process.cwd(), 'packages/engine/bin/tsible.js');
 const dir = '/tmp/tsible-edit-test';
 
@@ -86,6 +89,18 @@ describeLab('editing modules on a lab host', () => {
     expect(await run('template', args)).toMatchObject({ changed: true });
     expect(await remote(`cat ${dir}/motd`)).toBe(`# Ansible managed\nhost=${name()}\nline1\nline2\n`);
     expect(await run('template', args)).toMatchObject({ changed: false });
+  });
+
+  it('script: runs a controller script with its arguments, honours creates, leaves no temp files', async () => {
+    const script = join(controller, 'hello.sh');
+    writeFileSync(script, '#!/bin/sh\necho "hello $1 from $(pwd)"\necho oops >&2\n');
+    const result = await run('script', { _raw_params: `${script} world`, chdir: dir });
+    expect(result).toMatchObject({ changed: true, rc: 0, stdout: `hello world from ${dir}\n`, stdout_lines: [`hello world from ${dir}`], stderr: 'oops\n' });
+    expect(await remote('ls /tmp | grep -c tsible-script || true')).toBe('0\n');
+    expect(await run('script', { _raw_params: `${script} world`, creates: `${dir}/kv` })).toMatchObject({ changed: false, skipped: true, msg: `${dir}/kv exists, matching creates option` });
+    const failing = join(controller, 'fail.sh');
+    writeFileSync(failing, 'exit 3\n');
+    expect(await run('script', { _raw_params: failing })).toMatchObject({ failed: true, rc: 3, msg: 'non-zero return code' });
   });
 
   it('bad arguments fail in Ansible words and change nothing', async () => {

@@ -13,6 +13,7 @@ import { lineinfileModule } from './lineinfile.js';
 import { blockinfileModule } from './blockinfile.js';
 import { replaceModule } from './replace.js';
 import { templateModule } from './template.js';
+import { scriptModule } from './script.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -28,9 +29,10 @@ export { lineinfileModule, lineinfileSpec, type LineinfileParams } from './linei
 export { blockinfileModule, blockinfileSpec, type BlockinfileParams } from './blockinfile.js';
 export { replaceModule, replaceSpec, type ReplaceParams } from './replace.js';
 export { templateModule, templateSpec, type TemplateParams } from './template.js';
+export { scriptModule, scriptSpec, type ScriptParams } from './script.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
