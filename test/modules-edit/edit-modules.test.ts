@@ -5,7 +5,7 @@ import { describeLab, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.j
 import { runArgv } from '../lab/run-argv.js';
 
 // Each step spawns the CLI, which connects over SSH.
-jest.setTimeout(60_000);
+const TEST_TIMEOUT_MS = 90_000;
 
 const tsible = join(process.cwd(), 'packages/engine/bin/tsible.js');
 const dir = '/tmp/tsible-edit-test';
@@ -47,7 +47,7 @@ describeLab('editing modules on a lab host', () => {
     expect(await run('lineinfile', args)).toMatchObject({ changed: true, msg: 'line replaced', backup: '' });
     expect(await remote(`cat ${dir}/sshd_config`)).toBe('Port 22\nPermitRootLogin no\n');
     expect(await run('lineinfile', args)).toMatchObject({ changed: false, msg: '' });
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('lineinfile: mode and backup, in Ansible words', async () => {
     const args = { path: `${dir}/sshd_config`, line: 'UseDNS no', mode: '0600', backup: true };
@@ -56,7 +56,7 @@ describeLab('editing modules on a lab host', () => {
     expect(String(first['backup'])).toMatch(/sshd_config\.\d+\.\d{4}-\d\d-\d\d@\d\d:\d\d:\d\d~$/);
     expect(await remote(`stat -c %a ${dir}/sshd_config`)).toBe('600\n');
     expect(await run('lineinfile', args)).toMatchObject({ changed: false });
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('blockinfile: inserted, then ok, then removed', async () => {
     const args = { path: `${dir}/hosts`, block: '10.0.0.1 a\n10.0.0.2 b', create: true };
@@ -67,7 +67,7 @@ describeLab('editing modules on a lab host', () => {
     expect(await run('blockinfile', args)).toMatchObject({ changed: false });
     expect(await run('blockinfile', { path: `${dir}/hosts`, state: 'absent' })).toMatchObject({ changed: true, msg: 'Block removed' });
     expect(await remote(`cat ${dir}/hosts`)).toBe('');
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('replace: N replacements made, then nothing', async () => {
     await remote(`printf 'a=1\\nb=1\\n' > ${dir}/kv`);
@@ -78,7 +78,7 @@ describeLab('editing modules on a lab host', () => {
     expect(await run('replace', args)).toMatchObject({ changed: true, msg: '2 replacements made' });
     expect(await remote(`cat ${dir}/kv`)).toBe('a=2\nb=2\n');
     expect(await run('replace', args)).toMatchObject({ changed: false, msg: '' });
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('template: renders host variables and template vars, then ok', async () => {
     mkdirSync(join(controller, 'templates'), { recursive: true });
@@ -89,7 +89,7 @@ describeLab('editing modules on a lab host', () => {
     expect(await run('template', args)).toMatchObject({ changed: true });
     expect(await remote(`cat ${dir}/motd`)).toBe(`# Ansible managed\nhost=${name()}\nline1\nline2\n`);
     expect(await run('template', args)).toMatchObject({ changed: false });
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('script: runs a controller script with its arguments, honours creates, leaves no temp files', async () => {
     const script = join(controller, 'hello.sh');
@@ -101,12 +101,12 @@ describeLab('editing modules on a lab host', () => {
     const failing = join(controller, 'fail.sh');
     writeFileSync(failing, 'exit 3\n');
     expect(await run('script', { _raw_params: failing })).toMatchObject({ failed: true, rc: 3, msg: 'non-zero return code' });
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('bad arguments fail in Ansible words and change nothing', async () => {
     expect(await run('lineinfile', { path: `${dir}/sshd_config`, regexp: 'x', search_string: 'x', line: 'y' })).toMatchObject({ failed: true, msg: 'parameters are mutually exclusive: regexp|search_string' });
     expect(await run('lineinfile', { path: `${dir}/nope`, line: 'y' })).toMatchObject({ failed: true, msg: `Destination ${dir}/nope does not exist !` });
     expect(await run('replace', { path: `${dir}/kv` })).toMatchObject({ failed: true, msg: 'missing required arguments: regexp' });
     expect(await run('template', { dest: `${dir}/x` })).toMatchObject({ failed: true, msg: 'src and dest are required' });
-  });
+  }, TEST_TIMEOUT_MS);
 });
