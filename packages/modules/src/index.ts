@@ -14,6 +14,7 @@ import { blockinfileModule } from './blockinfile.js';
 import { replaceModule } from './replace.js';
 import { templateModule } from './template.js';
 import { scriptModule } from './script.js';
+import { getUrlModule } from './get-url/get-url.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -30,9 +31,11 @@ export { blockinfileModule, blockinfileSpec, type BlockinfileParams } from './bl
 export { replaceModule, replaceSpec, type ReplaceParams } from './replace.js';
 export { templateModule, templateSpec, type TemplateParams } from './template.js';
 export { scriptModule, scriptSpec, type ScriptParams } from './script.js';
+export { getUrlModule } from './get-url/get-url.js';
+export { getUrlSpec, type GetUrlParams } from './get-url/get-url-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule, getUrlModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
