@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeLab, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describeLab, labInfo, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
 import { runArgv } from '../lab/run-argv.js';
 
 // Each step spawns the CLI, which connects over SSH.
@@ -101,6 +103,26 @@ describeLab('editing modules on a lab host', () => {
     const failing = join(controller, 'fail.sh');
     writeFileSync(failing, 'exit 3\n');
     expect(await run('script', { _raw_params: failing })).toMatchObject({ failed: true, rc: 3, msg: 'non-zero return code' });
+  }, TEST_TIMEOUT_MS);
+
+  it('get_url: downloads from a server on the lab bridge, then ok; the password stays out of the process list', async () => {
+    const server: Server = createServer((req, res) => {
+      if (req.headers.authorization !== `Basic ${Buffer.from('bob:pa ss').toString('base64')}`) res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
+      else res.end('artifact\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, labInfo().gateway, resolve));
+    try {
+      const url = `http://${labInfo().gateway}:${(server.address() as AddressInfo).port}/artifact.txt`;
+      const args = { url, dest: `${dir}/`, url_username: 'bob', url_password: 'pa ss', mode: '0600' };
+      expect(await run('get_url', args, ['--check'])).toMatchObject({ changed: true });
+      expect(await remote(`test -e ${dir}/artifact.txt && echo yes || echo no`)).toBe('no\n');
+      expect(await run('get_url', args)).toMatchObject({ changed: true, msg: 'OK (9 bytes)', status_code: 200, dest: `${dir}/artifact.txt` });
+      expect(await remote(`cat ${dir}/artifact.txt; stat -c %a ${dir}/artifact.txt`)).toBe('artifact\n600\n');
+      expect(await run('get_url', { ...args, force: true })).toMatchObject({ changed: false });
+      expect(await run('get_url', { ...args, url_password: 'wrong' })).toMatchObject({ failed: true, status_code: 401 });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }, TEST_TIMEOUT_MS);
 
   it('bad arguments fail in Ansible words and change nothing', async () => {
