@@ -15,6 +15,7 @@ import { replaceModule } from './replace.js';
 import { templateModule } from './template.js';
 import { scriptModule } from './script.js';
 import { getUrlModule } from './get-url/get-url.js';
+import { unarchiveModule } from './unarchive/unarchive.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -33,9 +34,11 @@ export { templateModule, templateSpec, type TemplateParams } from './template.js
 export { scriptModule, scriptSpec, type ScriptParams } from './script.js';
 export { getUrlModule } from './get-url/get-url.js';
 export { getUrlSpec, type GetUrlParams } from './get-url/get-url-spec.js';
+export { unarchiveModule } from './unarchive/unarchive.js';
+export { unarchiveSpec, type UnarchiveParams } from './unarchive/unarchive-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule, getUrlModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule, getUrlModule, unarchiveModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
