@@ -16,6 +16,7 @@ import { templateModule } from './template.js';
 import { scriptModule } from './script.js';
 import { getUrlModule } from './get-url/get-url.js';
 import { unarchiveModule } from './unarchive/unarchive.js';
+import { archiveModule } from './archive/archive.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -36,9 +37,11 @@ export { getUrlModule } from './get-url/get-url.js';
 export { getUrlSpec, type GetUrlParams } from './get-url/get-url-spec.js';
 export { unarchiveModule } from './unarchive/unarchive.js';
 export { unarchiveSpec, type UnarchiveParams } from './unarchive/unarchive-spec.js';
+export { archiveModule } from './archive/archive.js';
+export { archiveSpec, type ArchiveParams } from './archive/archive-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule, getUrlModule, unarchiveModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule, getUrlModule, unarchiveModule, archiveModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
