@@ -4,6 +4,7 @@ import { failed } from './support/remote/run-script.js';
 import { editAttributes, finishEdit, isAttributeRequest } from './edit/edit-flow.js';
 import { PythonRegexError } from './edit/python-regex.js';
 import { replaceEdit, type ReplaceEditResult } from './edit/replace-edit.js';
+import { nodeEncoding } from './edit/text-encoding.js';
 import { readTextFile } from './edit/text-file.js';
 
 /** Ansible 2.14's replace options. */
@@ -22,16 +23,6 @@ export const replaceSpec = {
 } as const satisfies ArgumentSpec;
 
 export type ReplaceParams = ParamsOf<typeof replaceSpec>;
-
-/** The encodings Node can read and write without loss, by the names Python accepts. */
-function nodeEncoding(name: string): BufferEncoding | null {
-  const normal = name.toLowerCase().replace(/[-_]/g, '');
-  if (normal === 'utf8') return 'utf8';
-  if (normal === 'latin1' || normal === 'iso88591') return 'latin1';
-  if (normal === 'ascii' || normal === 'usascii') return 'ascii';
-  if (normal === 'utf16le') return 'utf16le';
-  return null;
-}
 
 async function runReplace(ctx: ModuleContext, params: ReplaceParams): Promise<ModuleResult> {
   const attrs = editAttributes(params);

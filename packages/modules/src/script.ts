@@ -5,7 +5,7 @@ import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { splitLines } from '@tsible/engine/module-api/text-lines';
 import { shlexSplit, ShlexError } from '@tsible/engine/inventory/parse/shlex';
-import { findControllerSource } from './support/controller/find-source.js';
+import { findControllerSource, notOnControllerMessage } from './support/controller/find-source.js';
 import { failed } from './support/remote/run-script.js';
 import { remotePathWord } from './support/remote-path.js';
 
@@ -60,7 +60,7 @@ async function runScript(ctx: ModuleContext, params: ScriptParams): Promise<Modu
   const source = parts[0];
   if (source === undefined) return failed('script requires the path of a local script');
   const found = findControllerSource(ctx, source);
-  if (found === null) return failed(`Could not find or access '${source}' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`);
+  if (found === null) return failed(notOnControllerMessage(source));
   const checkOnly = ctx.checkMode;
   // Ansible puts the temp copy's path wherever the script's name appears in the command line.
   const command = raw.split(source).join('"$ts_src"');

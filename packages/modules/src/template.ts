@@ -10,6 +10,7 @@ import { fileCommonOptions } from './support/file-attrs/common-options.js';
 import { findControllerSource, searchedPaths } from './support/controller/find-source.js';
 import { failed } from './support/remote/run-script.js';
 import { editAttributes, isAttributeRequest } from './edit/edit-flow.js';
+import { nodeEncoding } from './edit/text-encoding.js';
 
 /** Ansible 2.14's template action options (the rendered file is then written like copy's content). */
 export const templateSpec = {
@@ -37,15 +38,6 @@ export const templateSpec = {
 export type TemplateParams = ParamsOf<typeof templateSpec>;
 
 const NEWLINES = ['\n', '\r', '\r\n'];
-
-function outputEncoding(name: string): BufferEncoding | null {
-  const normal = name.toLowerCase().replace(/[-_]/g, '');
-  if (normal === 'utf8') return 'utf8';
-  if (normal === 'latin1' || normal === 'iso88591') return 'latin1';
-  if (normal === 'ascii') return 'ascii';
-  if (normal === 'utf16le') return 'utf16le';
-  return null;
-}
 
 function notFound(ctx: ModuleContext, src: string): ModuleResult {
   const searched = src.startsWith('/') ? [src] : searchedPaths(ctx, src, 'templates');
@@ -98,7 +90,7 @@ function templateErrorMessage(err: unknown): string {
 async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<ModuleResult> {
   if (params.src === null || params.dest === null) return failed('src and dest are required');
   if (!NEWLINES.includes(params.newline_sequence)) return failed('newline_sequence needs to be one of: \\n, \\r or \\r\\n');
-  const encoding = outputEncoding(params.output_encoding);
+  const encoding = nodeEncoding(params.output_encoding);
   if (encoding === null) return failed(`unknown encoding: ${params.output_encoding}`);
   if (params.validate !== null && !params.validate.includes('%s')) return failed(`validate must contain %s: ${params.validate}`);
   const attrs = editAttributes(params);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
 import { ABSENT } from '../support/file-state/file-state.js';
 import { pathInfo } from '../support/file-state/path-info.js';
-import { findControllerSource } from '../support/controller/find-source.js';
+import { findControllerSource, notOnControllerMessage } from '../support/controller/find-source.js';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
 import { editAttributes, isAttributeRequest } from '../edit/edit-flow.js';
@@ -17,7 +17,7 @@ async function runUnarchive(ctx: ModuleContext, params: UnarchiveParams): Promis
   let archive: Buffer | undefined;
   if (!remoteSrc) {
     const found = findControllerSource(ctx, params.src);
-    if (found === null) return failed(`Could not find or access '${params.src}' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`);
+    if (found === null) return failed(notOnControllerMessage(params.src));
     archive = readFileSync(found);
   }
   if (params.creates !== null) {

@@ -32,3 +32,8 @@ function exists(path: string): boolean {
     return false;
   }
 }
+
+/** Ansible's message for a controller file (src, script) that is not there. */
+export function notOnControllerMessage(src: string): string {
+  return `Could not find or access '${src}' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`;
+}
