@@ -105,7 +105,7 @@ describeLab('editing modules on a lab host', () => {
     expect(await run('script', { _raw_params: failing })).toMatchObject({ failed: true, rc: 3, msg: 'non-zero return code' });
   }, TEST_TIMEOUT_MS);
 
-  it('get_url: downloads from a server on the lab bridge, then ok; the password stays out of the process list', async () => {
+  it('get_url: downloads with credentials from a server on the lab bridge, then ok; a wrong password fails with 401', async () => {
     const server: Server = createServer((req, res) => {
       if (req.headers.authorization !== `Basic ${Buffer.from('bob:pa ss').toString('base64')}`) res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="lab"' }).end();
       else res.end('artifact\n');
@@ -123,6 +123,19 @@ describeLab('editing modules on a lab host', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  }, TEST_TIMEOUT_MS);
+
+  it('archive then unarchive: a tree round-trips, and a second run of each is ok', async () => {
+    await remote(`mkdir -p ${dir}/tree/sub ${dir}/out && echo one > ${dir}/tree/a && echo two > ${dir}/tree/sub/b`);
+    const pack = { path: `${dir}/tree`, dest: `${dir}/tree.tgz`, format: 'gz' };
+    expect(await run('archive', pack)).toMatchObject({ changed: true, dest_state: 'archive' });
+    expect(await run('archive', pack)).toMatchObject({ changed: false });
+    const unpack = { src: `${dir}/tree.tgz`, remote_src: true, dest: `${dir}/out` };
+    expect(await run('unarchive', unpack, ['--check'])).toMatchObject({ changed: true, handler: 'TgzArchive' });
+    expect(await remote(`ls ${dir}/out | wc -l`)).toBe('0\n');
+    expect(await run('unarchive', unpack)).toMatchObject({ changed: true });
+    expect(await remote(`cat ${dir}/out/tree/sub/b`)).toBe('two\n');
+    expect(await run('unarchive', unpack)).toMatchObject({ changed: false });
   }, TEST_TIMEOUT_MS);
 
   it('bad arguments fail in Ansible words and change nothing', async () => {

@@ -21,6 +21,9 @@ export const blockinfileSpec = {
     validate: { type: 'str' },
     marker_begin: { type: 'str', default: 'BEGIN' },
     marker_end: { type: 'str', default: 'END' },
+    // Added in ansible-core 2.16; accepted so newer playbooks run.
+    append_newline: { type: 'bool', default: false },
+    prepend_newline: { type: 'bool', default: false },
     ...fileCommonOptions,
   },
   mutually_exclusive: [['insertbefore', 'insertafter']],
@@ -43,7 +46,7 @@ async function runBlockinfile(ctx: ModuleContext, params: BlockinfileParams): Pr
   const original = file.content === null ? null : toBinary(file.content);
   let edit: BlockEditResult;
   try {
-    edit = blockinfileEdit(original, { block: params.block, marker: params.marker, markerBegin: params.marker_begin, markerEnd: params.marker_end, present, insertafter: params.insertafter, insertbefore: params.insertbefore });
+    edit = blockinfileEdit(original, { block: params.block, marker: params.marker, markerBegin: params.marker_begin, markerEnd: params.marker_end, present, insertafter: params.insertafter, insertbefore: params.insertbefore, appendNewline: params.append_newline, prependNewline: params.prepend_newline });
   } catch (err) {
     if (err instanceof PythonRegexError) return failed(`Invalid regular expression: ${err.message}`);
     throw err;

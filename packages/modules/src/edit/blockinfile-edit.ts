@@ -10,6 +10,9 @@ export interface BlockRequest {
   present: boolean;
   insertafter: string | null;
   insertbefore: string | null;
+  /** ansible-core 2.16's blank line before/after the block (off in 2.14, where the options do not exist). */
+  prependNewline?: boolean;
+  appendNewline?: boolean;
 }
 
 export interface BlockEditResult {
@@ -59,7 +62,13 @@ export function blockinfileEdit(original: string | null, request: BlockRequest):
     at = n1;
   }
   if (at > 0 && !(lines[at - 1] ?? '').endsWith(LINESEP)) lines[at - 1] += LINESEP;
+  if (request.prependNewline === true && request.present && at !== 0 && lines[at - 1] !== LINESEP) {
+    lines.splice(at, 0, LINESEP);
+    at += 1;
+  }
   lines.splice(at, 0, ...blockLines);
+  const after = at + blockLines.length;
+  if (request.appendNewline === true && request.present && after < lines.length && lines[after] !== LINESEP) lines.splice(after, 0, LINESEP);
   const result = lines.join('');
   if (original === result) return { result, changed: false, msg: '' };
   if (original === null) return { result, changed: true, msg: 'File created' };
