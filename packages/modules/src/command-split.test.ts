@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { shlexSplit, ShlexError } from '@tsible/engine/inventory/parse/shlex';
+import { shlexSplit, ShlexError } from '@tsible/engine/text/shlex';
 
 interface KvRecording {
   args: string;

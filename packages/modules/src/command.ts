@@ -1,6 +1,6 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { runCommand } from './support/command-runner.js';
-import { shlexSplit, ShlexError } from '@tsible/engine/inventory/parse/shlex';
+import { shlexSplit, ShlexError } from '@tsible/engine/text/shlex';
 
 /** Ansible 2.14's command module options (`warn` was removed in 2.14). */
 export const commandSpec = {

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { splitLines } from '@tsible/engine/module-api/text-lines';
-import { shlexSplit, ShlexError } from '@tsible/engine/inventory/parse/shlex';
+import { shlexSplit, ShlexError } from '@tsible/engine/text/shlex';
 import { findControllerSource, notOnControllerMessage } from './support/controller/find-source.js';
 import { failed } from './support/remote/run-script.js';
 import { remotePathWord } from './support/remote-path.js';
