@@ -89,7 +89,7 @@ function templateErrorMessage(err: unknown): string {
 
 async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<ModuleResult> {
   if (params.src === null || params.dest === null) return failed('src and dest are required');
-  if (!NEWLINES.includes(params.newline_sequence)) return failed('newline_sequence needs to be one of: \\n, \\r or \\r\\n');
+  if (!NEWLINES.includes(params.newline_sequence)) return failed('newline_sequence needs to be one of: \n, \r or \r\n');
   const encoding = nodeEncoding(params.output_encoding);
   if (encoding === null) return failed(`unknown encoding: ${params.output_encoding}`);
   if (params.validate !== null && !params.validate.includes('%s')) return failed(`validate must contain %s: ${params.validate}`);
