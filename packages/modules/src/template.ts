@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { RecordingSink } from '@tsible/engine/output/events';
@@ -93,10 +93,12 @@ async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<
   const encoding = nodeEncoding(params.output_encoding);
   if (encoding === null) return failed(`unknown encoding: ${params.output_encoding}`);
   if (params.validate !== null && !params.validate.includes('%s')) return failed(`validate must contain %s: ${params.validate}`);
-  const attrs = editAttributes(params);
-  if (!isAttributeRequest(attrs)) return attrs;
+  const requested = editAttributes({ ...params, mode: params.mode === 'preserve' ? null : params.mode });
+  if (!isAttributeRequest(requested)) return requested;
   const found = findControllerSource(ctx, params.src, 'templates');
   if (found === null) return notFound(ctx, params.src);
+  // mode=preserve gives the file the template's own permissions.
+  const attrs = params.mode === 'preserve' ? { ...requested, mode: { kind: 'octal' as const, mode: statSync(found).mode & 0o7777 } } : requested;
   let rendered: { text: string; warnings: string[] };
   try {
     rendered = render(ctx, params, found, params.src);

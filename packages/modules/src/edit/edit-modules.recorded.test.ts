@@ -12,6 +12,7 @@ interface RecordedCase {
   input_mode?: string;
   /** template cases: the template's text (its path is @T) and the host's variables. */
   template?: string;
+  template_mode?: string;
   vars?: Record<string, unknown>;
   check?: boolean;
   args: Record<string, unknown>;
@@ -51,6 +52,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s behaves as ansible 2.1
     const path = join(ws.dir(), 'f');
     const template = join(ws.dir(), 't.j2');
     if (recorded.template !== undefined) writeFileSync(template, recorded.template);
+    if (recorded.template_mode !== undefined) chmodSync(template, parseInt(recorded.template_mode, 8));
     if (recorded.input !== null) {
       writeFileSync(path, recorded.input);
       if (recorded.input_mode !== undefined) chmodSync(path, parseInt(recorded.input_mode, 8));
