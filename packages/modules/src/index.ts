@@ -13,6 +13,14 @@ import { tempfileModule } from './tempfile/tempfile.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
+import { lineinfileModule } from './lineinfile.js';
+import { blockinfileModule } from './blockinfile.js';
+import { replaceModule } from './replace.js';
+import { templateModule } from './template.js';
+import { scriptModule } from './script.js';
+import { getUrlModule } from './get-url/get-url.js';
+import { unarchiveModule } from './unarchive/unarchive.js';
+import { archiveModule } from './archive/archive.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -29,9 +37,25 @@ export { findSpec, type FindParams } from './find/find-spec.js';
 export { tempfileModule, tempfileSpec, type TempfileParams } from './tempfile/tempfile.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
+export { lineinfileModule, lineinfileSpec, type LineinfileParams } from './lineinfile.js';
+export { blockinfileModule, blockinfileSpec, type BlockinfileParams } from './blockinfile.js';
+export { replaceModule, replaceSpec, type ReplaceParams } from './replace.js';
+export { templateModule, templateSpec, type TemplateParams } from './template.js';
+export { scriptModule, scriptSpec, type ScriptParams } from './script.js';
+export { getUrlModule } from './get-url/get-url.js';
+export { getUrlSpec, type GetUrlParams } from './get-url/get-url-spec.js';
+export { unarchiveModule } from './unarchive/unarchive.js';
+export { unarchiveSpec, type UnarchiveParams } from './unarchive/unarchive-spec.js';
+export { archiveModule } from './archive/archive.js';
+export { archiveSpec, type ArchiveParams } from './archive/archive-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule];
+const all: readonly Module[] = [
+  commandModule, shellModule, rawModule, pingModule,
+  fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule,
+  lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule,
+  getUrlModule, unarchiveModule, archiveModule,
+];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

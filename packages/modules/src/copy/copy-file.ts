@@ -87,10 +87,12 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
 
 function contentDiff(outcome: ScriptOutcome, dest: string, request: CopyFileRequest): Record<string, unknown> {
   const old = firstRecord(outcome, '@B')?.[0];
+  // Ansible names the old side only when the destination exists.
+  const existed = (outcome.report.paths.get('d') ?? ABSENT).exists;
   return {
     before: old === undefined ? '' : Buffer.from(old, 'base64').toString('utf8'),
     after: request.content?.toString('utf8') ?? '',
-    before_header: dest,
+    ...(existed ? { before_header: dest } : {}),
     after_header: request.afterHeader,
   };
 }

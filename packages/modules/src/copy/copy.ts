@@ -4,7 +4,7 @@ import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
 import { chmodWord, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { attributeRequest } from '../support/file-attrs/common-options.js';
 import { ModeError, parseModeOption } from '../support/file-attrs/mode.js';
-import { findControllerSource, searchedPaths } from '../support/controller/find-source.js';
+import { findControllerSource, notOnControllerMessage, searchedPaths } from '../support/controller/find-source.js';
 import { joinPath } from '../support/remote/paths.js';
 import { failed, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
@@ -25,7 +25,7 @@ function attrsFor(params: CopyParams, sourceMode: number | null): AttributeReque
 }
 
 function notFound(ctx: ModuleContext, src: string): ModuleResult {
-  const msg = `Could not find or access '${src}' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`;
+  const msg = notOnControllerMessage(src);
   const searched = src.startsWith('/') ? [src] : searchedPaths(ctx, src);
   return failed(msg, { exception: `AnsibleFileNotFound: ${msg}\nSearched in:\n${searched.map((p) => `\t${p}`).join('\n')}` });
 }
