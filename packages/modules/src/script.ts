@@ -85,7 +85,6 @@ export const scriptModule: Module<typeof scriptSpec> = {
   spec: scriptSpec,
   supportsCheckMode: true,
   freeForm: true,
-  freeFormKeys: ['creates', 'removes', 'chdir', 'executable', 'decrypt', 'cmd'],
   bareAction: true,
   run: runScript,
 };

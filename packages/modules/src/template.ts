@@ -118,6 +118,7 @@ async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<
     follow: params.follow,
     validate: params.validate,
     makeParents: null,
+    expectedChecksum: null,
   });
   return rendered.warnings.length > 0 ? { ...result, warnings: [...rendered.warnings, ...(result.warnings ?? [])] } : result;
 }
