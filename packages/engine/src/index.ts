@@ -9,3 +9,4 @@ export * from './config/config.js';
 export * from './config/settings.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
+export * from './playbook/index.js';

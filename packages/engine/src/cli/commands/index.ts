@@ -3,10 +3,12 @@ import type { CliContext } from '../context.js';
 import { registerConfigCommand } from './config.js';
 import { registerLabCommand } from './lab.js';
 import { registerVaultCommand } from './vault.js';
+import { registerPlaybookCommand } from './playbook.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerConfigCommand(program, ctx);
   registerLabCommand(program, ctx);
   registerVaultCommand(program, ctx);
+  registerPlaybookCommand(program, ctx);
 }
