@@ -10,3 +10,4 @@ export * from './config/settings.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
 export * from './playbook/index.js';
+export * from './inventory/index.js';

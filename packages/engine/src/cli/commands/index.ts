@@ -4,6 +4,7 @@ import { registerConfigCommand } from './config.js';
 import { registerLabCommand } from './lab.js';
 import { registerVaultCommand } from './vault.js';
 import { registerPlaybookCommand } from './playbook.js';
+import { registerInventoryCommand } from './inventory.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -11,4 +12,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerLabCommand(program, ctx);
   registerVaultCommand(program, ctx);
   registerPlaybookCommand(program, ctx);
+  registerInventoryCommand(program, ctx);
 }
