@@ -11,3 +11,4 @@ export * from './lab/index.js';
 export * from './vault/index.js';
 export * from './playbook/index.js';
 export * from './inventory/index.js';
+export * from './template/index.js';
