@@ -3,6 +3,8 @@
  * so new transports (kubectl exec, docker exec) need no module changes.
  */
 
+import type { ShellText } from './quote.js';
+
 export interface BecomeOptions {
   method: 'sudo' | 'su';
   user: string;
@@ -16,8 +18,8 @@ export interface RunRequest {
    * Either an argv (each element quoted by the one quoting function) or a
    * POSIX sh script (sent on stdin to `sh -s` or as one `sh -c` word).
    */
-  argv?: readonly string[];
-  script?: string;
+  argv?: readonly ShellText[];
+  script?: ShellText;
   stdin?: Buffer | string;
   env?: Readonly<Record<string, string>>;
   cwd?: string;

@@ -6,8 +6,13 @@ export class UnreachableError extends TsibleError {
     readonly host: string,
     message: string,
     cause?: unknown,
+    hint?: string,
   ) {
-    super(message, { code: 'TSIBLE_UNREACHABLE', owner: 'target', exitCode: ExitCode.hostUnreachable, cause });
+    super(message, { code: 'TSIBLE_UNREACHABLE', owner: 'target', exitCode: ExitCode.hostUnreachable, cause, hint });
     this.name = 'UnreachableError';
   }
+}
+
+export function isUnreachableError(value: unknown): value is UnreachableError {
+  return value instanceof UnreachableError;
 }

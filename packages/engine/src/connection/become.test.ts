@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { wrapWithBecome } from './become.js';
+import { buildCommandLine, MAX_INLINE_SCRIPT_BYTES } from './run/command-line.js';
+
+const text = (line: string | Buffer): string => line.toString();
+
+describe('wrapWithBecome', () => {
+  it('uses sudo -H -S -n without a password, with a success marker', () => {
+    const plan = wrapWithBecome('id -u', { method: 'sudo', user: 'root' }, 'tok');
+    expect(text(plan.line)).toBe(`sudo -H -S -n -u root sh -c 'echo BECOME-SUCCESS-tok; id -u'`);
+    expect(plan).toMatchObject({ needsPty: false, promptStream: 'stderr', successMarker: 'BECOME-SUCCESS-tok' });
+  });
+
+  it('never puts the password in the command; it drops -n and adds a unique prompt', () => {
+    const password = `pa$$ 'w0rd"`;
+    const plan = wrapWithBecome('id -u', { method: 'sudo', user: 'app', password }, 'k1');
+    expect(text(plan.line)).not.toContain('w0rd');
+    expect(text(plan.line)).toBe(`sudo -H -S -p '[sudo via tsible, key=k1] password:' -u app sh -c 'echo BECOME-SUCCESS-k1; id -u'`);
+    expect(plan.prompt.test('[sudo via tsible, key=k1] password:')).toBe(true);
+    expect(plan.password).toBe(password);
+  });
+
+  it('honours become_flags, re-quoting each flag word', () => {
+    const plan = wrapWithBecome('true', { method: 'sudo', user: 'root', flags: '-E -Hn --preserve-env="A B"', password: 'x' }, 't');
+    expect(text(plan.line)).toContain(`sudo -E -H '--preserve-env=A B' -p`);
+  });
+
+  it('runs su on a pty with the command quoted once more for su -c', () => {
+    const plan = wrapWithBecome(`printf '%s' "a b"`, { method: 'su', user: 'postgres' }, 't');
+    expect(plan.needsPty).toBe(true);
+    expect(plan.prompt.test('Password: ')).toBe(true);
+    expect(text(plan.line)).toMatch(/^su postgres -c '/);
+  });
+
+  it('produces lines sh parses back into the original command', () => {
+    const command = `printf '%s|' 'it'\\''s' "$HOME" \`x\``;
+    const plan = wrapWithBecome(command, { method: 'sudo', user: 'root' }, 't');
+    // Replace sudo by a printer of its argv to see what would run.
+    const shown = spawnSync('/bin/sh', ['-c', `sudo() { shift 5; printf '%s\\n' "$@"; }; ${text(plan.line)}`], { encoding: 'utf8' });
+    expect(shown.stdout).toBe(`sh\n-c\necho BECOME-SUCCESS-t; ${command}\n`);
+  });
+});
+
+describe('buildCommandLine', () => {
+  it('quotes argv and prefixes cwd and env', () => {
+    expect(buildCommandLine({ argv: ['ls', '-l', 'a b'] }).line).toBe(`ls -l 'a b'`);
+    expect(buildCommandLine({ argv: ['env'], cwd: '/tmp/x y', env: { A: "it's" } }).line).toBe(
+      `cd '/tmp/x y' || exit 1; export A='it'\\''s'; env`,
+    );
+  });
+
+  it('sends a script as one sh -c word, or on stdin to sh -s when it is large', () => {
+    expect(buildCommandLine({ script: 'echo $1' }).line).toBe(`exec sh -c 'echo $1'`);
+    const big = `echo ${'x'.repeat(MAX_INLINE_SCRIPT_BYTES)}`;
+    const large = buildCommandLine({ script: big });
+    expect(large.line).toBe('exec sh -s');
+    expect(large.stdin!.toString()).toBe(big);
+    expect(() => buildCommandLine({ script: big, stdin: 'data' })).toThrow(/cannot be sent together with stdin/);
+  });
+
+  it('rejects requests that are not exactly one of argv or script, and bad env names', () => {
+    expect(() => buildCommandLine({})).toThrow(/exactly one of argv or script/);
+    expect(() => buildCommandLine({ argv: ['a'], script: 'b' })).toThrow(/exactly one/);
+    expect(() => buildCommandLine({ argv: [] })).toThrow(/argv is empty/);
+    expect(() => buildCommandLine({ argv: ['x'], env: { 'A;rm': '1' } })).toThrow(/invalid environment variable name/);
+  });
+});

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { open, readFile, rename, unlink, chmod } from 'node:fs/promises';
+import { TsibleError } from '../errors/tsible-error.js';
+import { Emitter } from '../output/events.js';
+import type { ExecChannel, ChannelExit } from './run/exec-channel.js';
+import type { LocalConnectionOptions } from './options/connection-options.js';
+import type { ShellText } from './quote.js';
+import { maskSecrets } from './redact.js';
+import { prepareRun } from './run/prepare-run.js';
+import { tempPathBeside } from './temp-name.js';
+import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
+
+/** The controller itself, through child processes: same interface, no shell injection. */
+export class LocalConnection implements Connection {
+  readonly host: string;
+  private readonly events: Emitter | undefined;
+
+  constructor(private readonly options: LocalConnectionOptions) {
+    this.host = options.inventoryName;
+    this.events = options.settings.events ? new Emitter(options.settings.events) : undefined;
+  }
+
+  async connect(): Promise<void> {}
+
+  async run(request: RunRequest): Promise<RunResult> {
+    const run = prepareRun(request, { host: this.host, becomeTimeoutMs: this.options.timeoutMs, maxOutputBytes: this.options.maxOutputBytes });
+    if (run.become?.needsPty) {
+      throw new TsibleError(`become method '${run.become.method}' needs a terminal, which the local connection does not provide`, {
+        code: 'TSIBLE_BECOME_METHOD',
+        hint: 'use become_method: sudo for local tasks',
+      });
+    }
+    this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(run.line, request)}`, { host: this.host });
+    return run.supervise(spawnShell(run.line, this.options.settings.env ?? process.env));
+  }
+
+  async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
+    const temp = tempPathBeside(remotePath);
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(content);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      if (options.mode !== undefined) await chmod(temp, options.mode);
+      await rename(temp, remotePath);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw new TsibleError(`${this.host}: cannot write ${remotePath}: ${(error as Error).message}`, {
+        code: 'TSIBLE_PUT_FAILED',
+        owner: 'target',
+        cause: error,
+      });
+    }
+  }
+
+  async get(remotePath: string): Promise<Buffer> {
+    try {
+      return await readFile(remotePath);
+    } catch (error) {
+      throw new TsibleError(`${this.host}: cannot read ${remotePath}: ${(error as Error).message}`, {
+        code: 'TSIBLE_GET_FAILED',
+        owner: 'target',
+        cause: error,
+      });
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+const TERMINATE_GRACE_MS = 2000;
+
+/**
+ * Runs one sh command line. Non-UTF-8 command lines cannot be passed through
+ * Node's argv, so those are read by sh from an extra pipe (fd 3) instead.
+ */
+function spawnShell(line: ShellText, env: Readonly<Record<string, string | undefined>>): ExecChannel {
+  const viaPipe = typeof line !== 'string';
+  const args = viaPipe ? ['-c', 'c=$(cat <&3; echo .); exec 3<&-; eval "${c%.}"'] : ['-c', line];
+  // Own process group, so a timeout ends the whole command tree.
+  const child = spawn('/bin/sh', args, {
+    stdio: viaPipe ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...env },
+  });
+  if (viaPipe) {
+    const pipe = child.stdio[3] as NodeJS.WritableStream;
+    pipe.end(line);
+  }
+  child.stdin!.on('error', () => undefined);
+  const finished = new Promise<ChannelExit>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal: signal ?? undefined }));
+  });
+  return {
+    stdout: child.stdout!,
+    stderr: child.stderr!,
+    writeStdin: (data) => void child.stdin!.write(data),
+    endStdin: () => void child.stdin!.end(),
+    terminate: () => terminateGroup(child),
+    finished,
+  };
+}
+
+function terminateGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  setTimeout(() => signalGroup('SIGKILL'), TERMINATE_GRACE_MS).unref();
+}
