@@ -36,3 +36,8 @@ export * from './vault/index.js';
 export * from './playbook/index.js';
 export * from './inventory/index.js';
 export * from './template/index.js';
+// Names exported by more than one area: these are the ones the package exposes.
+export { parseKv } from './args/parse-kv.js';
+export { splitArgs, joinArgs } from './args/split-args.js';
+export { shellQuote } from './connection/quote.js';
+export { pythonStr } from './module-api/python-types.js';
