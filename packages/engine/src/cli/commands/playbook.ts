@@ -13,6 +13,23 @@ interface PlaybookOptions {
   listTasks?: boolean;
   listTags?: boolean;
   verbose: number;
+  startAtTask?: string;
+  step?: boolean;
+  forceHandlers?: boolean;
+  check?: boolean;
+  diff?: boolean;
+  become?: boolean;
+  becomeMethod?: string;
+  becomeUser?: string;
+  askBecomePass?: boolean;
+  askPass?: boolean;
+  user?: string;
+  connection?: string;
+  timeout?: string;
+  privateKey?: string;
+  sshCommonArgs?: string;
+  forks?: number;
+  json?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -57,14 +74,14 @@ export function registerPlaybookCommand(program: Command, ctx: CliContext, deps:
     .option('--vault-password-file <file>', 'vault password file (repeatable)', collect, [])
     .option('-J, --ask-vault-password', 'ask for vault password')
     .addOption(new Option('-f, --forks <n>', 'number of parallel processes to use').argParser(positiveInt))
+    .option('--json', 'print one JSON document (plays, tasks, per-host results, stats) instead of the text output')
     .option('-v, --verbose', 'verbose mode (-vvv for more)', countVerbosity, 0)
     .action(async (playbooks: string[], options: PlaybookOptions) => {
       const listing = options.syntaxCheck || options.listHosts || options.listTasks || options.listTags;
       if (!listing) {
-        throw new TsibleError('running playbooks is not available yet; use --syntax-check, --list-hosts, --list-tasks or --list-tags', {
-          code: 'TSIBLE_PLAYBOOK_RUN_UNAVAILABLE',
-          exitCode: ExitCode.error,
-        });
+        const { runPlaybookCommand } = await import('../playbook-run.js');
+        ctx.exitCode = await runPlaybookCommand(playbooks, options, ctx);
+        return;
       }
       const { inspectPlaybooks } = await import('../playbook-inspect.js');
       ctx.stdout.write(await inspectPlaybooks(playbooks, options, ctx, deps.knownActions));
