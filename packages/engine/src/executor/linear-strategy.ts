@@ -72,7 +72,7 @@ export class LinearStrategy {
 
   /** Entering a rescue: the failure is visible as ansible_failed_task / ansible_failed_result. */
   private rescueVars(host: string, task: Task, result: ModuleResult): void {
-    const failedTask = { name: task.name ?? task.action, action: task.action, args: task.args };
+    const failedTask = { name: task.name ?? '', action: task.action, args: task.args };
     this.pc.run.store.setHostFacts(host, { ansible_failed_task: failedTask, ansible_failed_result: result });
   }
 
@@ -100,7 +100,7 @@ export class LinearStrategy {
     const { pc } = this;
     const hosts = [...steps.keys()];
     if (task.resolvedAction === 'meta') {
-      await runMeta(pc, task, hosts, this);
+      await runMeta(pc, task, hosts, taskInfo(pc, task, hosts[0], isHandler), this);
       return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
     }
     const info = taskInfo(pc, task, hosts[0], isHandler);
@@ -117,7 +117,8 @@ export class LinearStrategy {
           const step = steps.get(host)!;
           if (task.include) {
             const fb = this.runInclude(task, step, host, info);
-            for (const include of fb.includes) included.push({ host, include });
+            // Ansible lists the files include_tasks brings in; an included role is not listed.
+            if (task.include.kind === 'include_tasks') for (const include of fb.includes) included.push({ host, include });
             feedback.set(host, fb);
             return;
           }
@@ -161,8 +162,8 @@ export class LinearStrategy {
       if (result.skipped === true) {
         emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: 'skipped', result, ignored: false, start: Date.now(), end: Date.now() });
         countResult(pc.run.stats, host, 'skipped', result, false, false);
-      } else {
-        // Ansible counts each file an include brings in (one per loop item).
+      } else if (task.include?.kind === 'include_tasks') {
+        // Ansible counts each file include_tasks brings in (one per loop item); include_role is not counted.
         for (let n = 0; n < Math.max(1, includes.length); n++) countResult(pc.run.stats, host, 'ok', result, false, false);
       }
       return { failed: false, result, includes };

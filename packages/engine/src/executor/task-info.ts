@@ -16,6 +16,8 @@ export function taskInfo(pc: PlayContext, task: Task, host: string | undefined, 
     }
   }
   const noLog = task.keywords['no_log'] === true;
+  // An unnamed include_role is shown as `include_role : <role>`, as Ansible names it.
+  if (name === undefined && task.include?.kind === 'include_role' && typeof task.include.target === 'string') name = `${task.action} : ${task.include.target}`;
   return {
     label: taskLabel({ ...task, name }),
     action: task.resolvedAction,

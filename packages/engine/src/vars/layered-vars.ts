@@ -59,7 +59,7 @@ export function layeredVars(input: PlayVarsInput, host: string, scope?: TaskScop
     vars = { ...vars, ...varsKeyword(scope.task) };
   }
   vars = { ...vars, ...store.includedVarsOf(host), ...store.hostFactsOf(host) };
-  for (const role of chain) vars = { ...vars, ...role.params };
+  for (const role of chain) vars = { ...vars, ...(isMapping(role.keywords['vars']) ? role.keywords['vars'] : {}), ...role.params };
   if (scope) vars = { ...vars, ...scope.includeRoleParams, ...scope.includeParams };
   vars = { ...vars, ...input.extraVars, ...input.magic(), ...roleMagicVars(chain.at(-1)) };
   vars['groups'] = inventory.groupsMap();

@@ -11,9 +11,11 @@ export const assertAction: EngineAction = {
     const that = Array.isArray(args['that']) ? args['that'] : [args['that']];
     const failMsg = args['fail_msg'] ?? args['msg'];
     const quiet = args['quiet'] !== undefined && toBoolean(args['quiet']);
+    // Ansible's assert shows its result in full either way, unless quiet.
+    const always = quiet ? {} : { _ansible_verbose_always: true };
     for (const condition of that) {
       if (!ctx.templar.evaluateConditional(condition, { location: ctx.task.location })) {
-        return { failed: true, evaluated_to: false, assertion: condition, msg: failMsg ?? 'Assertion failed', changed: false } as unknown as ModuleResult;
+        return { failed: true, evaluated_to: false, assertion: condition, msg: failMsg ?? 'Assertion failed', changed: false, ...always } as unknown as ModuleResult;
       }
     }
     const result = { changed: false, msg: args['success_msg'] ?? 'All assertions passed' } as ModuleResult;

@@ -6,6 +6,5 @@ export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that '
 export function censored(result: ModuleResult): ModuleResult {
   const kept: ModuleResult = { censored: NO_LOG_MESSAGE };
   for (const key of ['changed', 'failed', 'skipped', 'unreachable']) if (key in result) kept[key] = result[key];
-  if (result['_ansible_verbose_always'] !== undefined) kept['_ansible_verbose_always'] = result['_ansible_verbose_always'];
   return kept;
 }

@@ -13,6 +13,7 @@ import { applyResultConditions, falseCondition } from './conditions.js';
 import { executeAction, keywordValue } from './execute-action.js';
 import { iterationVars, loopControlOf, loopItems } from './loop-items.js';
 import { censored } from './no-log.js';
+import { taskErrorMessage } from './error-context.js';
 import { searchDirsOf } from './search-dirs.js';
 
 /** One host's result for one task, before the strategy decides what it means for the play. */
@@ -89,6 +90,9 @@ async function runLoop(pc: PlayContext, scope: TaskScope, host: string, base: Re
     delete result['ansible_loop'];
     if (control.extended) result['ansible_loop'] = loopVars['ansible_loop'];
     results.push(result);
+    // set_fact/include_vars items see the facts of the items before them.
+    const facts = result['ansible_facts'];
+    if ((task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') && result.failed !== true && facts !== null && typeof facts === 'object') Object.assign(base, facts);
     const shown = noLog ? censored(result) : result;
     emitRunEvent(pc.run.sink, { type: 'host.item', task: info, host, status: statusOf(result), result: shown, label: String(result['_ansible_item_label']) });
   }
@@ -130,7 +134,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: TaskScope, host: str
     }
   } catch (err) {
     if (!(err instanceof TsibleError)) throw err;
-    result = { failed: true, msg: err.message, _ansible_no_log: false };
+    result = { failed: true, msg: taskErrorMessage(err, task.location), _ansible_no_log: false };
   }
   const register = task.keywords['register'];
   if (typeof register === 'string') pc.run.store.setHostFacts(host, { [register]: registered(result) });

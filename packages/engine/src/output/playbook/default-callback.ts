@@ -127,6 +127,7 @@ export class DefaultCallback implements EventSink {
         return;
       case 'failed':
         if (!looped) this.line('failed', `fatal: [${host}]: FAILED! => ${dumpResult(result, verbosity)}`);
+        else if (!event.ignored) this.line('failed', `fatal: [${host}]: FAILED! => ${dumpResult({ msg: result.msg }, verbosity)}`);
         if (event.ignored) this.line('ignoring', '...ignoring');
         return;
       case 'unreachable':
