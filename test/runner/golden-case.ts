@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const FIXTURES = resolve(__dirname, '../fixtures/runner');
-const CLI = resolve(__dirname, '../../packages/engine/bin/tsible.js');
+export const FIXTURES = fileURLToPath(new URL('../fixtures/runner', import.meta.url));
+const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 
 /** What ansible-playbook printed and left behind for one recorded playbook (see record.sh). */
 export interface RecordedCase {

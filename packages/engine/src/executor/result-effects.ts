@@ -19,7 +19,8 @@ export function applyResultEffects(run: RunContext, task: Task, host: string, re
       } else if (task.resolvedAction === 'include_vars') {
         run.store.addIncludedVars(host, facts);
       } else {
-        run.store.addFacts(host, facts);
+        // Modules report facts as ansible_<name>; ansible_facts holds them by their bare names.
+        run.store.addFacts(host, Object.fromEntries(Object.entries(facts).map(([k, v]) => [k.startsWith('ansible_') ? k.slice('ansible_'.length) : k, v])));
       }
     }
     const stats = item['ansible_stats'];
