@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeLab, publicHosts } from '../lab/lab.js';
+import { ansibleMessages } from './support/ansible-messages.js';
 import { connectionPool, isolatedHome, labTarget, targetVars, type SshTarget } from './support/targets.js';
 
 const whoami = { argv: ['id', '-un'] };
@@ -39,6 +40,13 @@ describeLab('ssh authentication', () => {
     expect((error as Error).message).not.toContain('wrong-password');
   }, 20_000);
 
+  it('fails with the same Permission denied message as Ansible when the key is not accepted', async () => {
+    const stranger = join(home.home, 'stranger-key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
+    const error = await pool.open('stranger', targetVars(target, { ansible_ssh_private_key_file: stranger }), home.settings()).connect().catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: ansibleMessages().permission_denied.replace('{host}', target.address) });
+  });
+
   describe('through ssh-agent', () => {
     let agent: ChildProcess | undefined;
     const socket = join(home.home, 'agent.sock');
@@ -72,7 +80,7 @@ describeLab('ssh authentication', () => {
       expect(readFileSync(encrypted, 'utf8')).toContain('OPENSSH PRIVATE KEY');
     });
 
-    it('asks for the passphrase through the prompt function', async () => {
+    it('asks for the passphrase through the prompt function, once for all hosts', async () => {
       const prompts: string[] = [];
       const settings = home.settings({
         promptPassphrase: async (prompt) => {
@@ -80,8 +88,11 @@ describeLab('ssh authentication', () => {
           return 'correct horse';
         },
       });
-      const result = await pool.open('enc', targetVars(target, { ansible_ssh_private_key_file: encrypted }), settings).run(whoami);
-      expect(result.stdout.toString()).toBe(`${target.user}\n`);
+      const other = labTarget(publicHosts()[1]!, 'tester2');
+      const results = await Promise.all(
+        [target, other].map((t) => pool.open(`enc-${t.name}`, targetVars(t, { ansible_ssh_private_key_file: encrypted }), settings).run(whoami)),
+      );
+      expect(results.map((r) => r.stdout.toString())).toEqual([`${target.user}\n`, `${other.user}\n`]);
       expect(prompts).toEqual([`Enter passphrase for key '${encrypted}': `]);
     });
 

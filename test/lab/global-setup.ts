@@ -32,15 +32,17 @@ function labAvailability(): string | null {
 export default function globalSetup(): void {
   // One test lab per checkout: parallel checkouts on one machine never share (or tear down) each other's lab.
   const name = `tsible-test-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 4)}`;
-  const stateDir = join(REPO_ROOT, '.lab', name);
-  const infoFile = join(REPO_ROOT, '.lab', `${name}.json`);
+  // Lab state paths end up in ssh options, so they must be plain; a checkout whose path is not keeps it elsewhere.
+  const base = /^\/[A-Za-z0-9_./-]+$/.test(REPO_ROOT) ? join(REPO_ROOT, '.lab') : '/var/lib/tsible-lab';
+  const stateDir = join(base, name);
+  const infoFile = join(base, `${name}.json`);
   const reason = labAvailability();
   if (reason !== null) {
     process.env.TSIBLE_TEST_LAB_UNAVAILABLE = reason;
     process.stderr.write(`\ntsible test lab not started (${reason}): tests that need lab hosts are skipped\n`);
     return;
   }
-  mkdirSync(join(REPO_ROOT, '.lab'), { recursive: true });
+  mkdirSync(base, { recursive: true });
   process.env.TSIBLE_TEST_LAB_INFO = infoFile;
   process.env.TSIBLE_TEST_LAB_NAME = name;
   if (!existsSync(join(REPO_ROOT, 'packages/engine/dist/cli/main.js'))) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describeLab, labInfo, resetHost, sshRun, useLabHosts, waitForHost } from './lab.js';
-import { runArgv } from './ssh.js';
+import { describeLab, labInfo, resetHost, sshArgv, sshRun, useLabHosts, waitForHost } from './lab.js';
+import { runArgv } from './run-argv.js';
 
 const BOOT_ID = '/proc/sys/kernel/random/boot_id';
 
@@ -13,7 +13,7 @@ describeLab('lab host isolation', () => {
     expect((await sshRun(a!, `echo hi > /etc/${marker} && cat /etc/${marker}`)).stdout).toBe('hi\n');
     expect((await sshRun(b!, `test -e /etc/${marker}; echo $?`)).stdout).toBe('1\n');
     expect(existsSync(`/etc/${marker}`)).toBe(false);
-  });
+  }, 30_000);
 
   it('an iptables rule added inside a host exists only there', async () => {
     const [a, b] = hosts();
@@ -24,7 +24,7 @@ describeLab('lab host isolation', () => {
     const machine = await runArgv(['iptables', '-S', 'INPUT']);
     expect(machine.code).toBe(0);
     expect(machine.stdout).not.toContain(marker);
-  });
+  }, 30_000);
 
   it("cannot change the machine's kernel settings or clock; its own network settings it can", async () => {
     const [a] = hosts();
@@ -40,14 +40,20 @@ describeLab('lab host isolation', () => {
     expect(readFileSync('/proc/sys/vm/swappiness', 'utf8')).toBe(swappiness);
     expect(readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8')).toBe(forward);
     expect(new Date().getFullYear()).toBeGreaterThan(2001);
-  });
+  }, 30_000);
+
+  it('does not inherit the environment of whoever started the lab', async () => {
+    // The global setup set TSIBLE_TEST_LAB_* before it ran `tsible lab up`.
+    const r = await sshRun(hosts()[0]!, 'tr "\\0" "\\n" < /proc/1/environ | cut -d= -f1 | sort | tr "\\n" " "');
+    expect(r.stdout).toBe('LANG PATH PWD ');
+  }, 30_000);
 
   it('sees only its own processes, with its own init as PID 1', async () => {
     const r = await sshRun(hosts()[0]!, 'tr "\\0" " " < /proc/1/cmdline; echo; ps -e --no-headers | wc -l');
     const [init, count] = r.stdout.trim().split('\n');
     expect(init).toContain('boot.sh');
     expect(Number(count)).toBeLessThan(20);
-  });
+  }, 30_000);
 
   it('has its own identity: machine id, default route through the machine, no systemd init', async () => {
     const [a, b] = hosts();
@@ -58,7 +64,7 @@ describeLab('lab host isolation', () => {
     expect(ids[0]!.stdout.split('\n')[0]).not.toBe(ids[1]!.stdout.split('\n')[0]);
     expect(ids[0]!.stdout).toContain(`default via ${labInfo().gateway} dev eth0`);
     expect(ids[0]!.stdout).toContain('no-init');
-  });
+  }, 30_000);
 
   it('resolves lab host names from /etc/hosts, and fails other names at once (no name server leaves the lab)', async () => {
     const [a, b] = hosts();
@@ -66,7 +72,7 @@ describeLab('lab host isolation', () => {
     const r = await sshRun(a!, `getent hosts ${b!.name}; getent hosts example.org || echo unresolved`);
     expect(r.stdout).toMatch(new RegExp(`^${b!.address.replace(/\./g, '\\.')} +${b!.name}\nunresolved\n$`));
     expect(Date.now() - started).toBeLessThan(4000);
-  });
+  }, 30_000);
 
   it('apt installs a lab package offline inside one host only', async () => {
     const [a, b] = hosts();
@@ -87,10 +93,12 @@ describeLab('lab host isolation', () => {
     const before = await sshRun(a!, `cat ${BOOT_ID}; echo kept > /var/tmp/${marker}; echo gone > /tmp/${marker}; setsid sleep 600 >/dev/null 2>&1 < /dev/null & echo started`);
     expect(before.stdout).toMatch(/started/);
     const oldBoot = before.stdout.split('\n')[0]!;
-    // The command ansible's reboot module sends.
-    const reboot = await sshRun(a!, '/sbin/shutdown -r 0 "Reboot initiated by Ansible"');
+    // The command ansible's reboot module sends, on a terminal (-tt) as ansible does: the
+    // terminal hangs up right after, which must not cancel the reboot.
+    const argv = sshArgv(a!, '/bin/sh -c \'/sbin/shutdown -r 0 "Reboot initiated by Ansible" && sleep 0\'');
+    const reboot = await runArgv([argv[0]!, '-tt', ...argv.slice(1)]);
     expect(reboot.code).toBe(0);
-    expect(reboot.stderr).toMatch(/^Reboot scheduled for /);
+    expect(reboot.stdout).toMatch(/^Reboot scheduled for /);
     const after = await waitForHost(a!, `cat ${BOOT_ID}`, (out) => out.trim() !== oldBoot && out.trim() !== '');
     expect(after.trim()).toMatch(/^[0-9a-f-]{36}$/);
     const state = await sshRun(a!, `cat /var/tmp/${marker}; test -e /tmp/${marker} || echo tmp-cleared; pgrep -c -x sleep`);
@@ -109,7 +117,7 @@ describeLab('lab host isolation', () => {
     const ctl = await sshRun(a!, 'systemctl status ssh');
     expect(ctl.code).toBe(1);
     expect(ctl.stderr).toMatch(/has not been booted with systemd/);
-  });
+  }, 30_000);
 
   it('resetHost restores a host to pristine, keeping its address and host key', async () => {
     const [a] = hosts();

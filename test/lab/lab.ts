@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runArgv, type Run } from './ssh.js';
-import { loadLab, proxyCommand, resetLabHost, startLabHost, stopLabHost, type LabHost, type LabState } from '../../packages/engine/src/lab/index.js';
+import { runArgv, type Run } from './run-argv.js';
+import { proxyCommand, resetLabHost, startLabHost, stopLabHost, type LabHost, type LabState } from '../../packages/engine/src/lab/index.js';
 
 export type LabInfoFile = { available: true; state: LabState } | { available: false; reason: string };
 
@@ -54,24 +54,26 @@ export function privateHosts(): LabHost[] {
   return labInfo().hosts.filter((h) => h.private);
 }
 
-async function currentLab(): Promise<LabState> {
-  const state = labInfo();
-  return loadLab(state.name, state.stateDir);
+/** Host 1: the only way to the private hosts. Never reserved or reset, so use it read-only. */
+export function jumpHost(): LabHost {
+  const host = publicHosts()[0];
+  if (!host) throw new Error('the test lab has no hosts');
+  return host;
 }
 
 /** Restores a host's root to its pristine state and boots it again; for test files that change a host. */
 export async function resetHost(name: string): Promise<void> {
-  await resetLabHost(await currentLab(), name);
+  await resetLabHost(labInfo(), name);
 }
 
 /** Stops a (reserved) host from outside, as if it lost power: for unreachable-host tests. */
 export async function stopHost(name: string): Promise<void> {
-  await stopLabHost(await currentLab(), name);
+  await stopLabHost(labInfo(), name);
 }
 
 /** Boots a stopped host again and waits for its sshd. */
 export async function startHost(name: string): Promise<void> {
-  await startLabHost(await currentLab(), name);
+  await startLabHost(labInfo(), name);
 }
 
 /**

@@ -1,14 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabHost, LabState } from '../../packages/engine/src/lab/index.js';
 import { describeLab, sshArgv } from './lab.js';
-import { runArgv } from './ssh.js';
+import { runArgv } from './run-argv.js';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CLI = join(REPO, 'packages/engine/bin/tsible.js');
 const NAME = `tsible-lt-${process.pid}`;
-const DIR = join(REPO, '.lab', NAME);
+// Next to the shared test lab's state (a plain path, see global-setup.ts).
+const DIR = join(dirname(process.env.TSIBLE_TEST_LAB_INFO ?? '/var/lib/tsible-lab/x'), NAME);
 
 const tsible = (...args: string[]) => runArgv([process.execPath, CLI, ...args]);
 
@@ -59,14 +60,14 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(`ERROR! lab "${NAME}" is already up\nrun "tsible lab down --name ${NAME}" first, or choose another --name\n`);
     expect(existsSync(`${DIR}-other`)).toBe(false);
-  });
+  }, 30_000);
 
   it('status lists every host with its address and a live sshd', async () => {
     const st = await tsible('lab', 'status', '--name', NAME);
     expect(st.code).toBe(0);
     for (const h of state.hosts) expect(st.stdout).toMatch(new RegExp(`  ${h.name} +${h.address.replace(/\./g, '\\.')} +up`));
     expect(st.stdout).toContain(`(private, via ${NAME}-1)`);
-  });
+  }, 30_000);
 
   it('inventory prints the INI inventory, with host key checking on', async () => {
     const inv = await tsible('lab', 'inventory', '--name', NAME);
@@ -75,7 +76,7 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(inv.stdout).toContain(`ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`);
     expect(inv.stdout).toContain('ansible_user=root\n');
     expect(inv.stdout).toContain(`ansible_ssh_private_key_file=${state.keyFile}\n`);
-  });
+  }, 30_000);
 
   it('reset restores one host; unknown hosts and labs are clear errors', async () => {
     const host = state.hosts[1]!;
@@ -89,6 +90,11 @@ describeLab('tsible lab up / status / inventory / down', () => {
     const unknownLab = await tsible('lab', 'down', '--name', 'nosuchlab');
     expect(unknownLab.code).toBe(1);
     expect(unknownLab.stderr).toBe('ERROR! no lab named "nosuchlab" is up\n"tsible lab status" lists the labs that are up\n');
+    // A directory that holds no lab is left alone, whatever it contains.
+    const notALab = await tsible('lab', 'down', '--name', 'nosuchlab', '--dir', REPO);
+    expect(notALab.code).toBe(1);
+    expect(notALab.stderr).toMatch(new RegExp(`^ERROR! there is no lab in ${REPO}\n`));
+    expect(existsSync(join(REPO, 'package.json'))).toBe(true);
   }, 60_000);
 
   it('stop and start a host from outside; the machine sees it unreachable meanwhile', async () => {
@@ -145,11 +151,21 @@ describeLab('tsible lab up / status / inventory / down', () => {
     expect(priv.code).toBe(5);
     expect(priv.stderr).toMatch(/--private must be 0 to 1/);
     expect(existsSync(DIR)).toBe(false);
-  });
+  }, 30_000);
+
+  it('status reports a registered lab without state, and down clears it', async () => {
+    const ghost = `${NAME}-ghost`;
+    writeFileSync(`/run/tsible-lab/${ghost}.json`, JSON.stringify({ stateDir: `${DIR}-ghost` }));
+    const st = await tsible('lab', 'status');
+    expect(st.code).toBe(1);
+    expect(st.stdout).toContain(`lab ${ghost}  (no lab state at ${DIR}-ghost/lab.json; "tsible lab down --name ${ghost}" clears it)\n`);
+    expect(await tsible('lab', 'down', '--name', ghost)).toEqual({ code: 0, stdout: `lab "${ghost}" is down\n`, stderr: '' });
+    expect(existsSync(`/run/tsible-lab/${ghost}.json`)).toBe(false);
+  }, 30_000);
 
   it('explains that it needs root', async () => {
     const r = await runArgv(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'lab', 'up', '1', '--name', NAME, '--dir', DIR]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('ERROR! tsible lab needs root (it creates network namespaces, bridges and mounts)\nrun it as root, e.g. with sudo\n');
-  });
+  }, 30_000);
 });

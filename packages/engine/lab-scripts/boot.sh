@@ -2,7 +2,8 @@
 # Boots one lab host. Runs as PID 1 of the host's new PID namespace, in its
 # own mount and UTS namespaces, inside its network namespace:
 #   - root: overlayfs over the machine's root, upper/work dirs on the lab's
-#     tmpfs (an overlay upper dir cannot sit inside its own lower layer);
+#     tmpfs (overlayfs does not support an upper dir inside its own lower
+#     layer, nor on an overlay);
 #   - its own /proc (kernel-wide knobs read-only, the lab's boot_id bound
 #     over the kernel's), a read-only /sys, a minimal /dev, and fresh tmpfs
 #     /run and /tmp;

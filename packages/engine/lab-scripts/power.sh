@@ -77,6 +77,10 @@ case $me in
 esac
 
 printf '%s\n' "$action" > "$control/request"
+# Callers often run us on a terminal (ansible: ssh -tt) that hangs up as soon
+# as we return; the delayed stop must not die of that SIGHUP before it has
+# left this session, so it starts with SIGHUP ignored.
+trap '' HUP
 setsid sh -c "sleep $(( delay + 1 )); kill -TERM 1" </dev/null >/dev/null 2>&1 &
 echo $! > "$control/pending.pid"
 exit 0

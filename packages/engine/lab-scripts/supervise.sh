@@ -12,7 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 echo $$ > "$host_dir/supervise.pid"
 request=
 while :; do
-  rm -f "$host_dir/control/request"
+  # Requests and a pending shutdown belong to the boot that made them.
+  rm -f "$host_dir/control/request" "$host_dir/control/pending.pid"
   cat /proc/sys/kernel/random/uuid > "$host_dir/boot_id"
   echo "$(date -u +%FT%TZ) booting $name, boot_id $(cat "$host_dir/boot_id")"
   # --kill-child: if unshare is killed, the host's PID 1 (and so every

@@ -6,6 +6,8 @@ export interface AnsibleMessages {
   refused: string;
   unresolvable: string;
   unknown_host_key: string;
+  /** With `{host}` standing for the address. */
+  permission_denied: string;
   missing_become_password: string;
   incorrect_become_password: string;
 }

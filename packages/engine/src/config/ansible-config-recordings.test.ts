@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
 import { RecordingSink } from '../output/events.js';
 import { loadConfig } from './config.js';
-import { dumpConfig } from './dump.js';
+import { dumpConfig, formatDump } from './dump.js';
 import { settingDefinition, SETTING_NAMES, type SettingName } from './settings.js';
 
 /** Cases recorded from `ansible-config dump --only-changed` by test/fixtures/config/record.py. */
@@ -16,6 +16,8 @@ interface RecordedCase {
   rc: number;
   stdout: string[];
   stderr: string;
+  /** `--format json` output, for cases that succeed. */
+  json?: Array<{ name: string; origin: string; type: null; value: unknown }>;
 }
 
 const recordings = JSON.parse(
@@ -71,7 +73,8 @@ describe('config matches ansible-config dump --only-changed recordings', () => {
         if (c.errorLine !== undefined) expect((err as TsibleError).location?.line).toBe(c.errorLine);
         return;
       }
-      const ours = entries(dumpConfig(await loadConfig(options), true).join('\n').split(dir).join('<DIR>').split('\n'));
+      const config = await loadConfig(options);
+      const ours = entries(dumpConfig(config, true).join('\n').split(dir).join('<DIR>').split('\n'));
       const expected = entries(c.stdout);
       for (const [name, entry] of expected) {
         if (name === 'DEFAULT_LOCAL_TMP') {
@@ -80,6 +83,12 @@ describe('config matches ansible-config dump --only-changed recordings', () => {
         } else {
           expect(ours.get(name)).toBe(entry);
         }
+      }
+      // --format json: the same rows (tsible may add plugin options, and reports local_tmp's base).
+      const json = JSON.parse(formatDump(config, true, 'json').split(dir).join('<DIR>')) as RecordedCase['json'];
+      const jsonByName = new Map((json ?? []).map((row) => [row.name, row]));
+      for (const row of c.json ?? []) {
+        if (row.name !== 'DEFAULT_LOCAL_TMP') expect(jsonByName.get(row.name)).toEqual(row);
       }
       // Extra lines may only be settings that Ansible keeps as plugin options.
       for (const name of ours.keys()) {

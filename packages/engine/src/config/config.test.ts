@@ -120,6 +120,8 @@ describe('precedence: default < file < environment < command line', () => {
     expect([config.get('DEFAULT_FORKS'), config.origin('DEFAULT_FORKS')]).toEqual([7, join(root, 'work/ansible.cfg')]);
     expect([config.get('DEFAULT_TIMEOUT'), config.origin('DEFAULT_TIMEOUT')]).toEqual([30, 'env: ANSIBLE_TIMEOUT']);
     expect([config.get('DEFAULT_REMOTE_PORT'), config.origin('DEFAULT_REMOTE_PORT')]).toEqual([2400, 'cli']);
+    expect(config.location('DEFAULT_FORKS')).toEqual({ file: join(root, 'work/ansible.cfg'), line: 2, column: 1 });
+    expect(config.location('DEFAULT_TIMEOUT')).toBeUndefined();
   });
 
   it('lets TSIBLE_* beat ANSIBLE_* when both are set', async () => {
@@ -153,10 +155,18 @@ describe('values', () => {
   });
 
   it('warns about unknown keys with file and line, and goes on', async () => {
-    const { root, options } = world({ 'work/ansible.cfg': '[defaults]\nforks = 3\nfrobnicate = yes\n[galaxy]\nserver = x\n' });
+    const { root, options } = world({ 'work/ansible.cfg': '[defaults]\nforks = 3\nfrobnicate = yes\n[galaxy]\nserver = x\nservr = y\n[my_plugin]\nanything = 1\n' });
     const config = await loadConfig(options);
     expect(config.get('DEFAULT_FORKS')).toBe(3);
-    expect(options.sink.messages('warning')).toEqual([`${join(root, 'work/ansible.cfg')}:3: unknown setting 'frobnicate' in [defaults], ignored`]);
+    const cfg = join(root, 'work/ansible.cfg');
+    expect(options.sink.messages('warning')).toEqual([`${cfg}:3: unknown setting 'frobnicate' in [defaults], ignored`, `${cfg}:6: unknown setting 'servr' in [galaxy], ignored`]);
+  });
+
+  it('quietly ignores settings Ansible has and tsible does not use', async () => {
+    const { root, options } = world({ 'work/ansible.cfg': '[defaults]\ngather_subset = !all\nfact_caching = jsonfile\n' });
+    await loadConfig(options);
+    expect(options.sink.messages('warning')).toEqual([]);
+    expect(options.sink.messages('debug')).toContain(`${join(root, 'work/ansible.cfg')}:2: 'gather_subset' in [defaults] is an Ansible setting tsible does not use; ignored`);
   });
 
   it('fails on a bad value with file:line and exit code 5', async () => {

@@ -5,6 +5,7 @@ import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import type { SourceLocation } from '../errors/source-location.js';
 import { Emitter, type EventSink } from '../output/events.js';
 import { coerceSetting, SettingValueError, type PathContext } from './coerce.js';
+import { ANSIBLE_INI_KEYS } from './ansible-known-settings.js';
 import { findConfigFile } from './find-config-file.js';
 import { parseIni, type IniDocument } from './ini.js';
 import { envNames, SETTING_NAMES, SETTINGS, settingDefinition, type SettingDefinition, type SettingName, type SettingValue } from './settings.js';
@@ -28,6 +29,8 @@ export interface LoadConfigOptions {
 interface Resolved {
   value: unknown;
   origin: SettingOrigin;
+  /** Where in the config file the value was written, when it came from there. */
+  location?: SourceLocation;
 }
 
 /** Settings after defaults, config file, environment and CLI flags, in that order. */
@@ -44,6 +47,11 @@ export class Config {
 
   origin(name: SettingName): SettingOrigin {
     return this.resolved.get(name)?.origin ?? 'default';
+  }
+
+  /** The config file line a value came from (for errors about it), if it came from the file. */
+  location(name: SettingName): SourceLocation | undefined {
+    return this.resolved.get(name)?.location;
   }
 
   names(): SettingName[] {
@@ -123,7 +131,7 @@ class SettingResolver {
         exitCode: ExitCode.badOptions,
       });
     }
-    this.values.set(name, { value, origin: raw.origin });
+    this.values.set(name, location === undefined ? { value, origin: raw.origin } : { value, origin: raw.origin, location });
   }
 
   private expandDefault(value: SettingDefinition['default']): unknown {
@@ -132,28 +140,28 @@ class SettingResolver {
   }
 }
 
-/** Keys in sections tsible reads that match no setting: a warning each, never an error. */
-function warnUnknownKeys(ini: IniDocument, sink: EventSink | undefined): void {
+/**
+ * Keys that match no tsible setting: quietly ignored (debug) when Ansible
+ * knows them, a warning with file:line when nothing does (likely a typo).
+ * Sections neither knows (e.g. per-plugin ones) are left alone.
+ */
+function reportUnusedKeys(ini: IniDocument, sink: EventSink | undefined): void {
   if (sink === undefined) return;
-  const known = new Map<string, Set<string>>();
-  for (const name of SETTING_NAMES) {
-    for (const [section, key] of settingDefinition(name).ini ?? []) {
-      if (!known.has(section)) known.set(section, new Set());
-      known.get(section)?.add(key);
-    }
-  }
+  const ours = new Set<string>();
+  for (const name of SETTING_NAMES) for (const [section, key] of settingDefinition(name).ini ?? []) ours.add(`${section}.${key}`);
+  const knownSections = new Set([...ours, ...ANSIBLE_INI_KEYS].map((k) => k.slice(0, k.indexOf('.'))));
   const events = new Emitter(sink);
   for (const [section, entries] of ini.sections) {
-    const keys = known.get(section);
-    if (keys === undefined) continue;
+    if (!knownSections.has(section)) continue;
     for (const [key, entry] of entries) {
-      if (keys.has(key)) continue;
-      events.warn('config.unknown_key', `${ini.file}:${entry.line}: unknown setting '${key}' in [${section}], ignored`, {
-        file: ini.file,
-        line: entry.line,
-        section,
-        key,
-      });
+      const id = `${section}.${key}`;
+      if (ours.has(id)) continue;
+      const data = { file: ini.file, line: entry.line, section, key };
+      if (ANSIBLE_INI_KEYS.has(id)) {
+        events.debug('config.unused_key', `${ini.file}:${entry.line}: '${key}' in [${section}] is an Ansible setting tsible does not use; ignored`, data);
+      } else {
+        events.warn('config.unknown_key', `${ini.file}:${entry.line}: unknown setting '${key}' in [${section}], ignored`, data);
+      }
     }
   }
 }
@@ -191,7 +199,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   const search = { cwd, env, home, ...(options.sink ? { sink: options.sink } : {}), ...(options.systemFile ? { systemFile: options.systemFile } : {}) };
   const file = findConfigFile(search);
   const ini = file === undefined ? undefined : await readConfigFile(file);
-  if (ini !== undefined) warnUnknownKeys(ini, options.sink);
+  if (ini !== undefined) reportUnusedKeys(ini, options.sink);
   const resolved = new SettingResolver({ ...options, cwd, env, home }, ini).resolveAll();
   if (options.sink !== undefined) {
     const events = new Emitter(options.sink);

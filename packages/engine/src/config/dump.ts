@@ -10,18 +10,42 @@ function printable(config: Config, name: SettingName): unknown {
   return value;
 }
 
-/**
- * `ansible-config dump` lines: `NAME(origin) = value`, sorted, values as
- * Python prints them (True, None, ['a', 'b']), plus CONFIG_FILE().
- */
-export function dumpConfig(config: Config, onlyChanged: boolean): string[] {
-  const lines: Array<[string, string]> = [['CONFIG_FILE', `CONFIG_FILE() = ${config.file ?? 'None'}`]];
+/** One row of `ansible-config dump --format json|yaml`. */
+export interface DumpEntry {
+  name: string;
+  origin: string;
+  /** ansible-config always prints null here; kept for the same shape. */
+  type: null;
+  value: unknown;
+}
+
+/** The settings to show, sorted by name, with CONFIG_FILE among them as Ansible lists it. */
+export function dumpEntries(config: Config, onlyChanged: boolean): DumpEntry[] {
+  const entries: DumpEntry[] = [{ name: 'CONFIG_FILE', origin: '', type: null, value: config.file ?? null }];
   for (const name of SETTING_NAMES) {
     const origin = config.origin(name);
     if (onlyChanged && origin === 'default') continue;
-    lines.push([name, `${name}(${origin}) = ${pythonStr(printable(config, name))}`]);
+    entries.push({ name, origin, type: null, value: printable(config, name) });
   }
-  return lines.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, line]) => line);
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * `ansible-config dump` lines: `NAME(origin) = value`, values as Python
+ * prints them (True, None, ['a', 'b']).
+ */
+export function dumpConfig(config: Config, onlyChanged: boolean): string[] {
+  return dumpEntries(config, onlyChanged).map((e) => `${e.name}(${e.origin}) = ${pythonStr(e.value)}`);
+}
+
+export type DumpFormat = 'display' | 'json' | 'yaml';
+
+/** The whole dump as text in one of ansible-config's formats. */
+export function formatDump(config: Config, onlyChanged: boolean, format: DumpFormat): string {
+  if (format === 'display') return dumpConfig(config, onlyChanged).map((line) => `${line}\n`).join('');
+  // Tuples are lists in JSON and YAML.
+  const plain = dumpEntries(config, onlyChanged).map((e) => ({ ...e, value: e.value instanceof PythonTuple ? [...e.value.items] : e.value }));
+  return format === 'json' ? `${JSON.stringify(plain, null, 4)}\n` : stringify(plain, { indentSeq: false, lineWidth: 0 });
 }
 
 /** `config list`: every setting's definition, as YAML. */

@@ -157,10 +157,15 @@ type ValueOfType<T extends SettingType> = T extends 'boolean'
       ? string[]
       : string;
 
+type Definition<N extends SettingName> = (typeof SETTINGS)[N];
+
+/** A string setting with fixed choices narrows to them (e.g. 'implicit' | 'explicit' | 'smart'). */
+type ValueOfSetting<N extends SettingName> = Definition<N> extends { readonly choices: readonly (infer C extends string)[] }
+  ? C
+  : ValueOfType<Definition<N>['type']>;
+
 /** The type `config.get(name)` returns: from the setting's type, plus null where the default is None. */
-export type SettingValue<N extends SettingName> =
-  | ValueOfType<(typeof SETTINGS)[N]['type']>
-  | ((typeof SETTINGS)[N]['default'] extends null ? null : never);
+export type SettingValue<N extends SettingName> = ValueOfSetting<N> | (Definition<N>['default'] extends null ? null : never);
 
 export const SETTING_NAMES = Object.keys(SETTINGS).sort() as SettingName[];
 

@@ -4,7 +4,8 @@ import { shellSplit } from './shell-split.js';
 import { parseSshArgs } from './options/ssh-args.js';
 
 describe('shellSplit', () => {
-  it('splits like sh/shlex: quotes, escapes, empty words', () => {
+  it('splits like Python shlex.split: quotes, escapes, empty words, no comments', () => {
+    expect(shellSplit(`a "b\\$c" x#y`)).toEqual(['a', 'b\\$c', 'x#y']);
     expect(shellSplit(`-o 'ProxyCommand=ssh -W %h:%p gw' -o"User=a b" x\\ y "" '' "a\\"b\\\\c"`)).toEqual([
       '-o',
       'ProxyCommand=ssh -W %h:%p gw',

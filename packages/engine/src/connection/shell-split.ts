@@ -1,10 +1,10 @@
 import { TsibleError } from '../errors/tsible-error.js';
 
 /**
- * Splits a command-line string into words the way POSIX sh (and Python's
- * shlex, which Ansible uses for ssh args and become flags) does: single
- * quotes, double quotes with backslash escapes, and backslash outside quotes.
- * No expansion happens.
+ * Splits a command-line string into words as Python's shlex.split does
+ * (Ansible uses it for ssh args and become flags): single quotes, double
+ * quotes in which a backslash escapes only `"` and `\`, and backslash
+ * outside quotes. No comments, no expansion.
  */
 export function shellSplit(text: string): string[] {
   const words: string[] = [];
@@ -25,7 +25,7 @@ export function shellSplit(text: string): string[] {
         if (i >= text.length) throw unterminated(text, 'double');
         const d = text[i]!;
         if (d === '"') break;
-        if (d === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1]!)) {
+        if (d === '\\' && i + 1 < text.length && '"\\'.includes(text[i + 1]!)) {
           word += text[i + 1];
           i += 2;
         } else {

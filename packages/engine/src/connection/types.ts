@@ -16,7 +16,8 @@ export interface BecomeOptions {
 export interface RunRequest {
   /**
    * Either an argv (each element quoted by the one quoting function) or a
-   * POSIX sh script (sent on stdin to `sh -s` or as one `sh -c` word).
+   * POSIX sh script (sent as one `sh -c` word, or on stdin to `sh -s` when
+   * large). Strings travel as UTF-8; Buffers byte-exact (any byte but NUL).
    */
   argv?: readonly ShellText[];
   script?: ShellText;
@@ -36,7 +37,7 @@ export interface RunResult {
   rc: number;
   stdout: Buffer;
   stderr: Buffer;
-  /** Set when the remote side was killed by a signal. */
+  /** Set when the remote side was killed by a signal (rc is then -N, as in Ansible). */
   signal?: string | undefined;
   timedOut?: boolean;
 }

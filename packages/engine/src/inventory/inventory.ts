@@ -5,6 +5,7 @@ import { LOCALHOST_NAMES, type InventoryData } from './model/inventory-data.js';
 import { isIpAddress } from './parse/address.js';
 import { HostSelector, type PatternMismatch } from './patterns/select.js';
 import { InventoryError } from './errors.js';
+import { Vault } from '../vault/index.js';
 import { VarsFiles, type VarsEntity } from './vars/vars-plugins.js';
 
 export interface InventoryOptions {
@@ -174,6 +175,19 @@ export class Inventory {
     };
     if (group.priority !== 1) vars['ansible_group_priority'] = group.priority;
     return vars;
+  }
+
+  /**
+   * Reads every group_vars/host_vars file the inventory's groups and hosts
+   * can use, next to the sources and in `dirs`, decrypting vaulted files
+   * with `vault`. Afterwards hostVars() needs no file I/O.
+   */
+  async preloadVarsFiles(dirs: readonly string[], vault: Vault = new Vault()): Promise<void> {
+    const entities: VarsEntity[] = [
+      ...[...this.data.groups.keys()].map((name) => ({ kind: 'group' as const, name })),
+      ...[...this.data.hosts.keys()].map((name) => ({ kind: 'host' as const, name })),
+    ];
+    await this.varsFiles.preload([...this.sourceDirs, ...dirs], entities, vault);
   }
 
   /**

@@ -4,6 +4,7 @@ import { Emitter, type EventSink } from '../output/events.js';
 import { InventoryError } from './errors.js';
 import { pathExists } from './fs-kind.js';
 import { Inventory } from './inventory.js';
+import type { Vault } from '../vault/index.js';
 import { InventoryData } from './model/inventory-data.js';
 import type { PatternMismatch } from './patterns/select.js';
 import { DEFAULT_IGNORE_EXTENSIONS, readSource } from './sources/read-source.js';
@@ -30,6 +31,8 @@ export interface LoadInventoryOptions {
   unparsedIsFailed?: boolean;
   /** inventory_unparsed_warning: warn when no source could be read. */
   unparsedWarning?: boolean;
+  /** Decrypts vaulted group_vars/host_vars files. */
+  vault?: Vault;
 }
 
 export const DEFAULT_INVENTORY = '/etc/ansible/hosts';
@@ -79,11 +82,14 @@ export async function loadInventory(options: LoadInventoryOptions): Promise<Inve
   if (parsed) data.reconcile();
   else if (options.unparsedIsFailed) throw new InventoryError('No inventory was parsed, please check your configuration and options.', 'TSIBLE_INVENTORY_UNPARSED');
   else if (options.unparsedWarning ?? true) warnOnce('inventory.none', 'No inventory was parsed, only implicit localhost is available');
-  return new Inventory(data, {
+  const playbookDir = options.playbookDir === undefined ? undefined : resolve(options.cwd, options.playbookDir);
+  const inventory = new Inventory(data, {
     sources,
-    playbookDir: options.playbookDir === undefined ? undefined : resolve(options.cwd, options.playbookDir),
+    playbookDir,
     hostPatternMismatch: options.hostPatternMismatch ?? 'warning',
     cwd: options.cwd,
     sink: options.sink,
   });
+  await inventory.preloadVarsFiles(playbookDir === undefined ? [] : [playbookDir], options.vault);
+  return inventory;
 }

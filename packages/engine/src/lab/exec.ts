@@ -14,6 +14,20 @@ export interface RunOptions {
   allowFailure?: boolean;
 }
 
+/** Where system tools live; root's PATH does not always have the sbin directories. */
+const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** The environment for the lab's commands: the caller's, with the system tool directories on PATH. */
+export function labEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const path = (base.PATH ?? '').split(':').filter(Boolean);
+  return { ...base, PATH: [...path, ...SYSTEM_DIRS.filter((d) => !path.includes(d))].join(':') };
+}
+
+/** The whole environment of a lab host's processes: none of the caller's variables (tokens!) leak into a host. */
+export function hostEnv(): NodeJS.ProcessEnv {
+  return { PATH: SYSTEM_DIRS.join(':'), LANG: 'C.UTF-8' };
+}
+
 /**
  * Runs one machine command without a shell (arguments are passed as argv, so
  * nothing here is ever re-parsed) and collects its output.
@@ -23,7 +37,7 @@ export function run(argv: readonly string[], options: RunOptions = {}): Promise<
   if (cmd === undefined) throw new Error('run() needs a command');
   return new Promise((resolve, reject) => {
     const stdin = options.input === undefined ? 'ignore' : 'pipe';
-    const child = spawn(cmd, args, { stdio: [stdin, 'pipe', 'pipe'], env: options.env ?? process.env });
+    const child = spawn(cmd, args, { stdio: [stdin, 'pipe', 'pipe'], env: labEnv(options.env) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout?.on('data', (b: Buffer) => out.push(b));

@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TsibleError } from '../errors/tsible-error.js';
-import { lastLines, run } from './exec.js';
+import { hostEnv, lastLines, run } from './exec.js';
 import { hostLayout } from './layout.js';
 import { pidsInNetns } from './network.js';
 import type { LabHost } from './types.js';
@@ -44,6 +44,8 @@ export async function startHost(stateDir: string, host: LabHost): Promise<void> 
     const child = spawn('/bin/sh', [`${LAB_SCRIPTS_DIR}supervise.sh`, paths.dir, paths.overlay, host.netns, host.name], {
       detached: true,
       stdio: ['ignore', log, log],
+      env: hostEnv(),
+      cwd: '/',
     });
     child.unref();
   } finally {

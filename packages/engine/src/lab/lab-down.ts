@@ -1,4 +1,5 @@
 import { readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
 import { networkPlan } from './address-plan.js';
 import { stopHost } from './host-process.js';
@@ -7,24 +8,29 @@ import { locateLab, loadOrNull } from './locate.js';
 import { mountsUnder, unmountAll } from './mounts.js';
 import { networkLeftovers, pidsInNetns, removeNetwork } from './network.js';
 import { findLab, releaseLabName } from './registry.js';
+import { defaultStateDir } from './spec.js';
 import type { LabState } from './types.js';
 
 /** Removes a lab's processes, network, mounts and files, as far as they exist. */
 export async function teardown(name: string, stateDir: string, state: LabState | null, createdStateDir: boolean): Promise<void> {
+  // Without lab.json nothing of ours is in the dir (up saves it before creating anything there):
+  // never unmount or delete anything in a directory we cannot prove is a lab's.
   if (state) {
     await Promise.all(state.hosts.map((h) => stopHost(stateDir, h)));
     await removeNetwork(networkPlan(state.slot), state.hosts);
+    await unmountAll(stateDir);
+    await removeStateFiles(stateDir);
   }
-  await unmountAll(stateDir);
-  await removeStateFiles(stateDir, createdStateDir);
+  if (createdStateDir) {
+    await rmdir(stateDir).catch(() => undefined);
+    // The default home of lab state dirs is the lab's own: it goes with the last lab in it.
+    if (dirname(stateDir) === dirname(defaultStateDir('x'))) await rmdir(dirname(stateDir)).catch(() => undefined);
+  }
   await releaseLabName(name);
 }
 
-/**
- * Deletes only what `up` puts in a state dir, never anything else a user may
- * have there, then the dir itself when `up` created it (and it is now empty).
- */
-async function removeStateFiles(stateDir: string, removeDir: boolean): Promise<void> {
+/** Deletes only what `up` puts in a state dir, never anything else a user may have there. */
+async function removeStateFiles(stateDir: string): Promise<void> {
   const layout = labLayout(stateDir);
   const ours = [
     layout.stateFile,
@@ -39,7 +45,6 @@ async function removeStateFiles(stateDir: string, removeDir: boolean): Promise<v
     layout.claimsDir,
   ];
   for (const path of ours) await rm(path, { recursive: true, force: true });
-  if (removeDir) await rmdir(stateDir).catch(() => undefined);
 }
 
 /** What is left of a lab after `down`: must be nothing. */
@@ -60,6 +65,12 @@ export async function labLeftovers(state: LabState): Promise<string[]> {
 export async function labDown(name: string, stateDir?: string): Promise<void> {
   const dir = await locateLab(name, stateDir);
   const state = await loadOrNull(dir);
+  if (state === null && (await findLab(name)) === null) {
+    throw new TsibleError(`there is no lab in ${dir}`, {
+      code: 'TSIBLE_LAB_UNKNOWN',
+      hint: '"tsible lab status" lists the labs that are up',
+    });
+  }
   await teardown(state?.name ?? name, dir, state, state?.createdStateDir ?? false);
   if (state) {
     let left = await labLeftovers(state);

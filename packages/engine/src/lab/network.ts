@@ -40,8 +40,8 @@ export async function buildNetwork(plan: NetworkPlan, hosts: LabHost[]): Promise
     `addr add ${plan.gateway}/24 dev ${plan.bridge}`,
     `link set ${plan.bridge} up`,
   ];
-  const guard = await run(['ip', 'route', 'show', 'type', 'unreachable', LAB_RANGE]);
-  if (!guard.stdout.includes(LAB_RANGE.replace('/16', ''))) root.push(`route add unreachable ${LAB_RANGE}`);
+  // `replace`: another lab may have added the guard route already (or be adding it right now).
+  root.push(`route replace unreachable ${LAB_RANGE}`);
   if (hasPrivate) root.push(`link add ${plan.privateBridge} type bridge`, `link set ${plan.privateBridge} up`);
   for (const host of hosts) {
     root.push(`netns add ${host.netns}`);

@@ -3,7 +3,8 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
 import type { Emitter } from '../output/events.js';
-import { lastLines, run } from './exec.js';
+import { labEnv, lastLines, run } from './exec.js';
+import { mountPoints } from './mounts.js';
 
 /** Tools the lab needs and the Debian package that brings each one. */
 const CORE_TOOLS: Record<string, string> = {
@@ -24,10 +25,11 @@ const INSTALLABLE_TOOLS: Record<string, string> = {
   sudo: 'sudo',
 };
 
-const SEARCH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/** What a lab host's overlay root must contain: programs, configuration, package state and the lab's apt repository. */
+const ROOT_FS_DIRS = ['/usr', '/etc', '/var', '/var/lib', '/var/cache'];
 
 async function hasTool(name: string): Promise<boolean> {
-  for (const dir of [...(process.env.PATH ?? '').split(':').filter(Boolean), ...SEARCH_DIRS]) {
+  for (const dir of (labEnv().PATH ?? '').split(':')) {
     try {
       await access(join(dir, name), constants.X_OK);
       return true;
@@ -89,6 +91,13 @@ export async function preflight(events: Emitter): Promise<void> {
     throw new TsibleError('the kernel has no overlayfs, which lab hosts use for their root', {
       code: 'TSIBLE_LAB_NO_OVERLAYFS',
       hint: 'load it with "modprobe overlay"',
+    });
+  }
+  const separate = (await mountPoints()).filter((p) => ROOT_FS_DIRS.includes(p));
+  if (separate.length > 0) {
+    throw new TsibleError(`lab hosts need ${separate.join(', ')} on the root filesystem, but this machine mounts them separately`, {
+      code: 'TSIBLE_LAB_SPLIT_ROOT',
+      hint: "a lab host's root is an overlay of the machine's root filesystem only, without what is mounted on it",
     });
   }
   const core = await missingTools(CORE_TOOLS);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,10 @@ describe('lab registry', () => {
     await releaseLabName('web', dir);
     expect(await findLab('web', dir)).toBeNull();
     expect(await listLabNames(dir)).toEqual(['db']);
+    await releaseLabName('db', dir);
+    expect(existsSync(dir)).toBe(false); // the registry goes with its last lab
+    await claimLabName('web', '/srv/lab/web', dir);
+    expect(await listLabNames(dir)).toEqual(['web']);
   });
 
   it('accepts host-name-safe lab names only', () => {

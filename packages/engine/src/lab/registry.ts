@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TsibleError, ExitCode } from '../errors/tsible-error.js';
 
@@ -26,9 +26,13 @@ function entryPath(name: string, registryDir: string): string {
 
 /** Claims a lab name atomically; fails when a lab of that name is already up. */
 export async function claimLabName(name: string, stateDir: string, registryDir = REGISTRY_DIR): Promise<void> {
-  await mkdir(registryDir, { recursive: true, mode: 0o755 });
-  try {
+  const write = async () => {
+    await mkdir(registryDir, { recursive: true, mode: 0o755 });
     await writeFile(entryPath(name, registryDir), JSON.stringify({ stateDir }) + '\n', { flag: 'wx', mode: 0o644 });
+  };
+  try {
+    // The last `down` removes the registry dir; one retry covers it vanishing between mkdir and write.
+    await write().catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? write() : Promise.reject(err)));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new TsibleError(`lab "${name}" is already up`, {
@@ -53,8 +57,10 @@ export async function findLab(name: string, registryDir = REGISTRY_DIR): Promise
   }
 }
 
+/** Forgets a lab; the registry dir itself goes with the last lab. */
 export async function releaseLabName(name: string, registryDir = REGISTRY_DIR): Promise<void> {
   await rm(entryPath(name, registryDir), { force: true });
+  await rmdir(registryDir).catch(() => undefined);
 }
 
 /** Names of every registered lab, sorted. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, copyFile, lstat, mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, lstat, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AccountFiles } from './accounts.js';
 import { run } from './exec.js';
@@ -95,16 +95,9 @@ async function machineHostKeys(): Promise<string[]> {
   return (await readdir('/etc/ssh').catch(() => [] as string[])).filter((f) => f.startsWith('ssh_host_'));
 }
 
-/**
- * Seeds one host's overlay upper dir: its accounts, a private /root, sshd
- * config and host key, hostname, /etc/hosts, machine-id, apt source and
- * lists, sudo rules and the lab power commands. Returns the overlay markers
- * still to apply (see applyOverlayMarks).
- */
-export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { priv: string; pub: string }, inputs: RootfsInputs): Promise<OverlayMarks> {
-  const { state, accounts, authorizedKey } = inputs;
-  const marks: OverlayMarks = { opaque: [], whiteouts: [] };
-
+/** root with a private home, the lab users with theirs, the lab password and sudo rules. */
+async function seedAccounts(upper: string, inputs: RootfsInputs, marks: OverlayMarks): Promise<void> {
+  const { accounts, authorizedKey } = inputs;
   // root's home is the host's own: the machine's /root never shows through.
   await mkdirLike(upper, 'root', 0o700);
   marks.opaque.push(join(upper, 'root'));
@@ -114,13 +107,15 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
     await seedHome(upper, user.home, owner);
     await writeAuthorizedKeys(upper, user.home, owner, authorizedKey);
   }
-
   await replaceUpper(upper, 'etc/passwd', accounts.passwd);
   await replaceUpper(upper, 'etc/shadow', accounts.shadow);
   await replaceUpper(upper, 'etc/group', accounts.group);
   await replaceUpper(upper, 'etc/gshadow', accounts.gshadow);
   await writeUpper(upper, 'etc/sudoers.d/tsible-lab', accounts.sudoers, 0o440);
+}
 
+/** Hostname, name resolution and machine id of the host. */
+async function seedIdentity(upper: string, host: LabHost, state: LabState): Promise<void> {
   await writeUpper(upper, 'etc/hostname', `${host.name}\n`, 0o644);
   await writeUpper(upper, 'etc/hosts', etcHosts(host, state.hosts), 0o644);
   await writeUpper(upper, 'etc/resolv.conf', resolvConf(), 0o644);
@@ -128,16 +123,20 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
   const machineId = `${randomBytes(16).toString('hex')}\n`;
   await writeUpper(upper, 'etc/machine-id', machineId, 0o444);
   if ((await lstat('/var/lib/dbus/machine-id').catch(() => null))?.isFile()) await replaceUpper(upper, 'var/lib/dbus/machine-id', machineId);
+}
 
-  for (const key of await machineHostKeys()) marks.whiteouts.push(join(upper, 'etc/ssh', key));
+/** sshd's config and the host's own key; the machine's host keys are hidden. */
+async function seedSshd(upper: string, hostKeyFiles: { priv: string; pub: string }, marks: OverlayMarks): Promise<void> {
+  const ours = ['ssh_host_ed25519_key', 'ssh_host_ed25519_key.pub'];
+  for (const key of await machineHostKeys()) if (!ours.includes(key)) marks.whiteouts.push(join(upper, 'etc/ssh', key));
   await writeUpper(upper, 'etc/ssh/sshd_config', sshdConfig(), 0o644);
-  marks.whiteouts = marks.whiteouts.filter((w) => !w.endsWith('/ssh_host_ed25519_key') && !w.endsWith('/ssh_host_ed25519_key.pub'));
-  await copyFile(hostKeyFiles.priv, join(upper, 'etc/ssh/ssh_host_ed25519_key'));
-  await chmod(join(upper, 'etc/ssh/ssh_host_ed25519_key'), 0o600);
-  await copyFile(hostKeyFiles.pub, join(upper, 'etc/ssh/ssh_host_ed25519_key.pub'));
-  await chmod(join(upper, 'etc/ssh/ssh_host_ed25519_key.pub'), 0o644);
+  await writeUpper(upper, 'etc/ssh/ssh_host_ed25519_key', await readFile(hostKeyFiles.priv), 0o600);
+  await writeUpper(upper, 'etc/ssh/ssh_host_ed25519_key.pub', await readFile(hostKeyFiles.pub), 0o644);
+}
 
-  await writeUpper(upper, 'etc/apt/sources.list', aptSources(state.aptRepo), 0o644);
+/** The lab repository as the only apt source, with its package lists ready. */
+async function seedApt(upper: string, inputs: RootfsInputs, marks: OverlayMarks): Promise<void> {
+  await writeUpper(upper, 'etc/apt/sources.list', aptSources(inputs.state.aptRepo), 0o644);
   await mkdirLike(upper, 'etc/apt/sources.list.d');
   marks.opaque.push(join(upper, 'etc/apt/sources.list.d'));
   // man-db rebuilds its whole index after every install when this flag exists (seconds per apt
@@ -149,18 +148,33 @@ export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { p
   const lists = await mkdirLike(upper, 'var/lib/apt/lists');
   marks.opaque.push(lists);
   for (const file of inputs.aptListFiles) await copyFile(join(inputs.aptListsDir, file), join(lists, file));
+}
 
-  // Power commands restart this lab host, never the machine. /sbin and /bin
-  // may be symlinks into /usr (merged /usr): write where the files really are.
+/** Power commands that restart this lab host, never the machine. */
+async function seedPower(upper: string, powerScript: string, marks: OverlayMarks): Promise<void> {
+  // /sbin and /bin may be symlinks into /usr (merged /usr): write where the files really are.
   const sbin = (await realpath('/sbin').catch(() => '/sbin')).slice(1);
   const bin = (await realpath('/bin').catch(() => '/bin')).slice(1);
-  for (const name of ['reboot', 'shutdown', 'poweroff', 'halt', 'telinit']) await writeUpper(upper, join(sbin, name), inputs.powerScript, 0o755);
+  for (const name of ['reboot', 'shutdown', 'poweroff', 'halt', 'telinit']) await writeUpper(upper, join(sbin, name), powerScript, 0o755);
+  await writeUpper(upper, join(bin, 'systemctl'), powerScript, 0o755);
   // No /sbin/init: a host whose init is not systemd, where Ansible picks sysvinit (/etc/init.d) for services.
   if (await lstat(join('/', sbin, 'init')).catch(() => null)) {
     await mkdirLike(upper, sbin);
     marks.whiteouts.push(join(upper, sbin, 'init'));
   }
-  await writeUpper(upper, join(bin, 'systemctl'), inputs.powerScript, 0o755);
+}
+
+/**
+ * Seeds one host's overlay upper dir. Returns the overlay markers still to
+ * apply (see applyOverlayMarks).
+ */
+export async function seedRootfs(upper: string, host: LabHost, hostKeyFiles: { priv: string; pub: string }, inputs: RootfsInputs): Promise<OverlayMarks> {
+  const marks: OverlayMarks = { opaque: [], whiteouts: [] };
+  await seedAccounts(upper, inputs, marks);
+  await seedIdentity(upper, host, inputs.state);
+  await seedSshd(upper, hostKeyFiles, marks);
+  await seedApt(upper, inputs, marks);
+  await seedPower(upper, inputs.powerScript, marks);
   return marks;
 }
 

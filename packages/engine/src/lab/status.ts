@@ -11,10 +11,8 @@ export interface HostStatus {
   sshd: boolean;
 }
 
-export interface LabStatus {
-  state: LabState;
-  hosts: HostStatus[];
-}
+/** A lab that is up, or a registered lab whose state cannot be read (say, `up` died early). */
+export type LabStatus = { name: string; state: LabState; hosts: HostStatus[] } | { name: string; problem: string };
 
 export async function hostStatus(state: LabState, host: LabHost): Promise<HostStatus> {
   const [sup, key] = await Promise.all([supervisorPid(state.stateDir, host), probeSshd(host)]);
@@ -26,8 +24,15 @@ export async function labStatus(name?: string): Promise<LabStatus[]> {
   const names = name ? [name] : await listLabNames();
   const out: LabStatus[] = [];
   for (const n of names) {
-    const state = await loadLab(n);
-    out.push({ state, hosts: await Promise.all(state.hosts.map((h) => hostStatus(state, h))) });
+    let state: LabState;
+    try {
+      state = await loadLab(n);
+    } catch (err) {
+      if (name) throw err;
+      out.push({ name: n, problem: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    out.push({ name: n, state, hosts: await Promise.all(state.hosts.map((h) => hostStatus(state, h))) });
   }
   return out;
 }

@@ -21,6 +21,13 @@ export class SourceText {
     return { file: this.file, line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
 
+  /** The last character before `offset` that is not a space, tab or line break ('' at the start). */
+  previousNonBlank(offset: number): string {
+    let i = offset - 1;
+    while (i >= 0 && ' \t\r\n'.includes(this.text.charAt(i))) i--;
+    return i >= 0 ? this.text.charAt(i) : '';
+  }
+
   /** Offset of the last `search` that starts before `before`, or -1. */
   lastIndexOf(search: string, before: number): number {
     return before < search.length ? -1 : this.text.lastIndexOf(search, before - search.length);
@@ -81,11 +88,57 @@ export function copyLocations(from: object, to: object): void {
 }
 
 /**
+ * Values loaded by the fast path get their positions only when first asked:
+ * `build` runs the full loader on the same text, and its positions are copied
+ * over to the fast path's objects, which have the same shape.
+ */
+export interface LazyLocations {
+  build: () => unknown;
+  done: boolean;
+  root: unknown;
+}
+
+const lazyPositions = new WeakMap<object, LazyLocations>();
+
+export function recordLazyLocations(node: object, lazy: LazyLocations): void {
+  lazyPositions.set(node, lazy);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Copies positions from the full loader's result to the same-shaped fast result. */
+function copyShape(from: unknown, to: unknown): void {
+  if (Array.isArray(from) && Array.isArray(to)) {
+    copyLocations(from, to);
+    for (let i = 0; i < to.length && i < from.length; i++) copyShape(from[i], to[i]);
+  } else if (isPlainObject(from) && isPlainObject(to)) {
+    copyLocations(from, to);
+    for (const key of Object.keys(to)) if (Object.prototype.hasOwnProperty.call(from, key)) copyShape(from[key], to[key]);
+  }
+}
+
+function materialize(node: object): NodePositions | undefined {
+  const lazy = lazyPositions.get(node);
+  if (lazy === undefined || lazy.done) return undefined;
+  lazy.done = true;
+  try {
+    copyShape(lazy.build(), lazy.root);
+  } catch {
+    // The full loader is stricter than libyaml in a few places (see README):
+    // the values stand, only their positions are unknown.
+    return undefined;
+  }
+  return positions.get(node);
+}
+
+/**
  * Where a loaded mapping or sequence starts, or where one of its keys
  * (string) or items (index) is written.
  */
 export function locationOf(node: object, key?: string | number): SourceLocation | undefined {
-  const known = positions.get(node);
+  const known = positions.get(node) ?? materialize(node);
   if (known === undefined) return undefined;
   if (key === undefined) return known.source.locate(known.offset);
   const offset = typeof key === 'number' ? known.items?.[key] : keyIndex(known).get(key);

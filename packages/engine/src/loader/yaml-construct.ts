@@ -1,6 +1,8 @@
 import { Alias, isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { Emitter, type EventSink } from '../output/events.js';
 import { loadError } from './load-error.js';
+import { setOwn } from './own-property.js';
+import { anchorOffset, bindAliases, startOf } from './yaml-anchors.js';
 import { recordMapping, recordSequence, copyLocations, type SourceText } from './locations.js';
 import { pythonKeyString } from '../text/python-format.js';
 import { UnsafeText, VaultText } from './tagged-values.js';
@@ -16,6 +18,9 @@ import {
 } from './yaml11-scalars.js';
 
 const CORE = 'tag:yaml.org,2002:';
+
+/** Ansible's DUPLICATE_YAML_DICT_KEY: what a repeated mapping key does. */
+export type DuplicateKeyPolicy = 'warn' | 'error' | 'ignore';
 
 /** One key/value of a mapping after merge keys (`<<`) have been expanded. */
 interface FlatPair {
@@ -34,23 +39,10 @@ function scalarText(node: Scalar): string {
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
 
-function startOf(node: Node): number {
-  return node.range?.[0] ?? 0;
-}
-
 function nodeKind(node: Node | null): string {
   if (isMap(node)) return 'mapping';
   if (isSeq(node)) return 'sequence';
   return 'scalar';
-}
-
-/** Sets an own property even for `__proto__`, so YAML keys never reach a prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
 }
 
 /**
@@ -60,7 +52,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
  */
 export class YamlConstructor {
   private readonly events: Emitter | undefined;
-  private readonly aliasTargets = new Map<Alias, Node>();
+  private aliasTargets = new Map<Alias, Node>();
   private readonly values = new Map<Node, unknown>();
   private readonly inProgress = new Set<Node>();
   private readonly flattened = new Map<YAMLMap, FlatPair[]>();
@@ -68,66 +60,15 @@ export class YamlConstructor {
   constructor(
     private readonly source: SourceText,
     sink: EventSink | undefined,
+    private readonly duplicateKeys: DuplicateKeyPolicy = 'warn',
   ) {
     this.events = sink === undefined ? undefined : new Emitter(sink);
   }
 
   construct(root: Node | null): unknown {
     if (root === null) return null;
-    this.bindAliases(root);
+    this.aliasTargets = bindAliases(root, this.source);
     return this.node(root);
-  }
-
-  /**
-   * Resolves every alias to its anchored node in text order first, as PyYAML's
-   * composer does, so construction order cannot change what an alias means.
-   */
-  private bindAliases(root: Node): void {
-    const anchors = new Map<string, Node>();
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as Node;
-      if (isAlias(node)) {
-        const target = anchors.get(node.source);
-        if (target === undefined) {
-          throw loadError('TSIBLE_YAML_VALUE', `found undefined alias '${node.source}'`, this.source, startOf(node));
-        }
-        this.aliasTargets.set(node, target);
-        continue;
-      }
-      const anchor = (node as { anchor?: string }).anchor;
-      if (anchor !== undefined) {
-        const first = anchors.get(anchor);
-        if (first !== undefined) {
-          const at = this.source.locate(this.anchorOffset(first)).line;
-          throw loadError('TSIBLE_YAML_VALUE', `found duplicate anchor '${anchor}' (first occurrence on line ${at})`, this.source, this.anchorOffset(node));
-        }
-        anchors.set(anchor, node);
-      }
-      // Push children in reverse so they pop in text order.
-      if (isMap(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const pair = node.items[i];
-          if (pair === undefined) continue;
-          if (pair.value !== null && pair.value !== undefined) stack.push(pair.value as Node);
-          if (pair.key !== null && pair.key !== undefined) stack.push(pair.key as Node);
-        }
-      } else if (isSeq(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const item = node.items[i];
-          if (item !== null && item !== undefined) stack.push(item as Node);
-        }
-      }
-    }
-  }
-
-  /** Where a node starts including its `&anchor`, as PyYAML marks it. */
-  private anchorOffset(node: Node): number {
-    const start = startOf(node);
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor === undefined) return start;
-    const at = this.source.lastIndexOf(`&${anchor}`, start);
-    return at === -1 ? start : at;
   }
 
   private node(node: Node | null): unknown {
@@ -163,9 +104,15 @@ export class YamlConstructor {
     throw loadError('TSIBLE_YAML_VALUE', `could not determine a constructor for the tag '${tag}'`, this.source, startOf(node));
   }
 
-  private expectScalar(tag: string, node: Node): never {
-    void tag;
-    throw loadError('TSIBLE_YAML_VALUE', `expected a scalar node, but found ${nodeKind(node)}`, this.source, startOf(node));
+  /** A tag tsible knows on the wrong kind of node (`!!str [1]`), or a tag it does not know. */
+  private misplacedTag(tag: string, node: Node): never {
+    const core = tag.startsWith(CORE) ? tag.slice(CORE.length) : undefined;
+    let expected: string | undefined;
+    if (tag === '!vault' || tag === '!vault-encrypted' || (core !== undefined && SCALAR_TAG_NAMES.has(core))) expected = 'scalar';
+    else if (core === 'seq' || core === 'omap' || core === 'pairs') expected = 'sequence';
+    else if (core === 'map' || core === 'set' || core === 'python/dict') expected = 'mapping';
+    if (expected === undefined) return this.unknownTag(tag, node);
+    throw loadError('TSIBLE_YAML_VALUE', `expected a ${expected} node, but found ${nodeKind(node)}`, this.source, startOf(node));
   }
 
   private scalarTag(node: Scalar): ResolvedTag {
@@ -174,21 +121,12 @@ export class YamlConstructor {
       // `!` forces implicit resolution even on quoted scalars (PyYAML).
       return tag === '!' || node.type === 'PLAIN' ? resolvePlainTag(scalarText(node)) : 'str';
     }
-    if (tag.startsWith(CORE)) {
-      const name = tag.slice(CORE.length);
-      if (name === 'python/unicode') return 'str';
-      if (SCALAR_CORE_TAGS.has(name)) return name as ResolvedTag;
-      if (name === 'seq' || name === 'omap' || name === 'pairs') {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence node, but found scalar', this.source, startOf(node));
-      }
-      if (name === 'map' || name === 'set' || name === 'python/dict') {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found scalar', this.source, startOf(node));
-      }
-      return this.unknownTag(tag, node);
-    }
+    const core = tag.startsWith(CORE) ? tag.slice(CORE.length) : undefined;
+    if (core === 'python/unicode') return 'str';
+    if (core !== undefined && SCALAR_CORE_TAGS.has(core)) return core as ResolvedTag;
     if (tag === '!unsafe') return 'unsafe';
     if (tag === '!vault' || tag === '!vault-encrypted') return 'vault';
-    return this.unknownTag(tag, node);
+    return this.misplacedTag(tag, node);
   }
 
   private scalar(node: Scalar, tag: ResolvedTag = this.scalarTag(node)): unknown {
@@ -228,15 +166,7 @@ export class YamlConstructor {
     if (tag === undefined || tag === '!' || tag === `${CORE}map` || tag === `${CORE}python/dict`) return this.mapping(node);
     if (tag === '!unsafe') return wrapUnsafe(this.mapping(node));
     if (tag === `${CORE}set`) return Object.keys(this.mapping(node));
-    if (tag === '!vault' || tag === '!vault-encrypted' || tag.startsWith(CORE)) {
-      if (SCALAR_TAG_NAMES.has(tag.slice(CORE.length)) || !tag.startsWith(CORE)) {
-        return this.expectScalar(tag, node);
-      }
-      if (tag === `${CORE}seq` || tag === `${CORE}omap` || tag === `${CORE}pairs`) {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a sequence, but found mapping', this.source, startOf(node));
-      }
-    }
-    return this.unknownTag(tag, node);
+    return this.misplacedTag(tag, node);
   }
 
   private sequenceByTag(node: YAMLSeq): unknown {
@@ -244,15 +174,7 @@ export class YamlConstructor {
     if (tag === undefined || tag === '!' || tag === `${CORE}seq`) return this.sequence(node);
     if (tag === '!unsafe') return wrapUnsafe(this.sequence(node));
     if (tag === `${CORE}omap` || tag === `${CORE}pairs`) return this.pairs(node);
-    if (tag === '!vault' || tag === '!vault-encrypted') return this.expectScalar(tag, node);
-    if (tag.startsWith(CORE)) {
-      const name = tag.slice(CORE.length);
-      if (name === 'map' || name === 'set' || name === 'python/dict') {
-        throw loadError('TSIBLE_YAML_VALUE', 'expected a mapping node, but found sequence', this.source, startOf(node));
-      }
-      if (SCALAR_TAG_NAMES.has(name)) return this.expectScalar(tag, node);
-    }
-    return this.unknownTag(tag, node);
+    return this.misplacedTag(tag, node);
   }
 
   private sequence(node: YAMLSeq): unknown[] {
@@ -266,7 +188,7 @@ export class YamlConstructor {
       result.push(this.node(child));
     }
     if (anchored) this.inProgress.delete(node);
-    recordSequence(result, this.source, this.anchorOffset(node), offsets);
+    recordSequence(result, this.source, anchorOffset(node, this.source), offsets);
     return result;
   }
 
@@ -288,7 +210,7 @@ export class YamlConstructor {
     const result: Record<string, unknown> = {};
     const anchored = node.anchor !== undefined;
     if (anchored) this.inProgress.add(node);
-    const start = this.anchorOffset(node);
+    const start = anchorOffset(node, this.source);
     // Flat [key, offset, key, offset, ...]: far cheaper than a Map per mapping.
     const keys: Array<string | number> = [];
     if (node.items.some((pair) => this.isMergeKey((pair.key ?? null) as Node | null))) {
@@ -312,18 +234,19 @@ export class YamlConstructor {
   }
 
   private warnDuplicate(mappingStart: number, key: string, keyOffset: number, keys: Array<string | number>): void {
-    if (this.events === undefined) return;
+    if (this.duplicateKeys !== 'error' && this.events === undefined) return;
     let earlier = mappingStart;
     for (let i = 0; i < keys.length; i += 2) if (keys[i] === key) earlier = keys[i + 1] as number;
     const where = this.source.locate(mappingStart);
     const first = this.source.locate(earlier).line;
     const again = this.source.locate(keyOffset).line;
-    this.events.warn(
-      'yaml.duplicate_key',
+    const message =
       `While constructing a mapping from ${where.file}, line ${where.line}, column ${where.column}, found a duplicate dict key (${key}). ` +
-        `Using last defined value only. (first defined on line ${first}, again on line ${again})`,
-      { file: where.file, key, firstLine: first, line: again },
-    );
+      `Using last defined value only. (first defined on line ${first}, again on line ${again})`;
+    if (this.duplicateKeys === 'error') throw loadError('TSIBLE_YAML_VALUE', message, this.source, keyOffset);
+    const data = { file: where.file, key, firstLine: first, line: again };
+    if (this.duplicateKeys === 'warn') this.events?.warn('yaml.duplicate_key', message, data);
+    else this.events?.debug('yaml.duplicate_key', message, data);
   }
 
   /**
@@ -386,9 +309,20 @@ export class YamlConstructor {
     );
   }
 
+  /** An empty plain key not introduced by `?` (only an explicit key may be empty). */
+  private isEmptyImplicitKey(keyNode: Node): boolean {
+    if (!isScalar(keyNode) || keyNode.type !== 'PLAIN' || keyNode.tag !== undefined || keyNode.anchor !== undefined) return false;
+    if (scalarText(keyNode) !== '') return false;
+    return this.source.previousNonBlank(startOf(keyNode)) !== '?';
+  }
+
   /** Keys become strings the way Python would print them (1, True, None, 1.5). */
   private key(keyNode: Node | null, owner: YAMLMap): string {
     if (keyNode === null) return 'None';
+    if (this.isEmptyImplicitKey(keyNode)) {
+      // `: value` without a key: YAML 1.2 allows it, PyYAML and libyaml do not.
+      throw loadError('TSIBLE_YAML_SYNTAX', 'Syntax Error while loading YAML: found a mapping value without a key', this.source, startOf(keyNode));
+    }
     const target = isAlias(keyNode) ? this.resolveAlias(keyNode) : keyNode;
     if (!isScalar(target)) {
       throw loadError('TSIBLE_YAML_VALUE', 'while constructing a mapping, found unhashable key', this.source, startOf(keyNode ?? owner));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { TsibleError } from '../errors/tsible-error.js';
+import { yamlish, yamlLines } from '../../../../test/support/yaml-arbitraries.js';
 import { parseJsonOrYaml, parseYaml } from './yaml.js';
 
 /** Parsing must end in a value or a TsibleError, never anything else. */
@@ -11,20 +12,6 @@ function parsesOrFailsCleanly(text: string, parse: (t: string, f: string) => unk
     expect(err.location?.file).toBe('fuzz.yml');
   }
 }
-
-const yamlish = fc.string({
-  unit: fc.constantFrom(
-    ...'-:?,[]{}#&*!|>\'"%@` \t\n\r\\~<=.0123456789abcxyzTFNOE_+'.split(''),
-    '- ', ': ', '  ', '\n  ', '\n- ', '<<: ', '&a ', '*a', '!!int ', '!!str ', '!vault ', '!unsafe ', '---\n', '...\n', '0x', '0o', '.inf', 'yes', '~',
-  ),
-  maxLength: 80,
-});
-
-const scalarText = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('yes', 'no', '0644', '1:20', '1.0e+3', '.nan', '~', '2001-12-14', 'a: b', '- x', '#c'));
-const indent = fc.integer({ min: 0, max: 6 }).map((n) => ' '.repeat(n));
-const yamlLines = fc
-  .array(fc.tuple(indent, fc.constantFrom('', '- ', '? ', 'key: ', '<<: ', '&x ', '*x', 'k: &y ', '- *y'), scalarText), { maxLength: 20 })
-  .map((lines) => lines.map(([i, p, s]) => `${i}${p}${s}`).join('\n'));
 
 describe('YAML loader under random input', () => {
   it('never crashes on random text (only TsibleError)', () => {

@@ -66,6 +66,27 @@ describe('parseYaml duplicate keys', () => {
   });
 });
 
+describe('parseYaml duplicate key policy (DUPLICATE_YAML_DICT_KEY)', () => {
+  it('fails at the repeated key with "error"', () => {
+    let thrown: unknown;
+    try {
+      parseYaml('a: 1\nb: 2\na: 3\n', 'dup.yml', { duplicateKeys: 'error' });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(TsibleError);
+    expect((thrown as TsibleError).location).toEqual({ file: 'dup.yml', line: 3, column: 1 });
+    expect((thrown as TsibleError).message).toMatch(/found a duplicate dict key \(a\)/);
+  });
+
+  it('only reports at debug level with "ignore"', () => {
+    const sink = new RecordingSink();
+    expect(parseYaml('a: 1\na: 2\n', 'dup.yml', { sink, duplicateKeys: 'ignore' })).toEqual({ a: 2 });
+    expect(sink.messages('warning')).toEqual([]);
+    expect(sink.messages('debug')).toHaveLength(1);
+  });
+});
+
 describe('parseYaml values', () => {
   it('never lets a __proto__ key reach a prototype', () => {
     const doc = parseYaml('__proto__:\n  polluted: yes\n', 'p.yml') as Record<string, unknown>;
@@ -152,6 +173,13 @@ describe('parseJsonOrYaml', () => {
     expect(locationOf(doc.a, 2)).toEqual({ file: 'inv.json', line: 2, column: 19 });
   });
 
+  it('gives positions for strict JSON too (worked out when first asked)', () => {
+    const doc = parseJsonOrYaml('{\n  "a": [1, 2],\n  "b": {"c": null}\n}\n', 'dyn.json') as { a: unknown[]; b: object };
+    expect(locationOf(doc.b, 'c')).toEqual({ file: 'dyn.json', line: 3, column: 9 });
+    expect(locationOf(doc.a, 1)).toEqual({ file: 'dyn.json', line: 2, column: 12 });
+    expect(locationOf(doc)).toEqual({ file: 'dyn.json', line: 1, column: 1 });
+  });
+
   it('takes JSON first, as Ansible does (1e3 is a number in JSON, a string in YAML)', () => {
     expect(parseJsonOrYaml('{"x": 1e3}', 'j.yml')).toEqual({ x: 1000 });
     expect(parseJsonOrYaml('x: 1e3', 'j.yml')).toEqual({ x: '1e3' });
@@ -172,6 +200,29 @@ describe('parseJsonOrYaml', () => {
     const doc = parseJsonOrYaml('{"__proto__": {"x": 1}}', 'p.json') as Record<string, unknown>;
     expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);
     expect(Object.keys(doc)).toEqual(['__proto__']);
+  });
+});
+
+describe('whole-file vault encryption', () => {
+  const encrypted = '$ANSIBLE_VAULT;1.1;AES256\n6162\n';
+
+  it('is an error naming the file when no secret is available', () => {
+    const err = failure(() => parseJsonOrYaml(encrypted, 'secrets.yml'));
+    expect(err.code).toBe('TSIBLE_VAULT_NO_SECRET');
+    expect(err.location).toEqual({ file: 'secrets.yml', line: 1, column: 1 });
+  });
+
+  it('parses what the decrypt hook returns, keeping the file name', () => {
+    const seen: string[] = [];
+    const doc = parseJsonOrYaml(encrypted, 'secrets.yml', {
+      decryptVault: (vault) => {
+        seen.push(vault.ciphertext);
+        return 'password: hunter2\n';
+      },
+    }) as object;
+    expect(seen).toEqual([encrypted]);
+    expect(doc).toEqual({ password: 'hunter2' });
+    expect(locationOf(doc, 'password')?.file).toBe('secrets.yml');
   });
 });
 

@@ -22,8 +22,9 @@ export function resolvePlainTag(text: string): ScalarTag {
   // PyYAML only tries the resolvers registered for the first character.
   switch (first) {
     case '':
-    case '~':
       return 'null';
+    case '~':
+      return text === '~' ? 'null' : 'str';
     case 'n':
     case 'N':
       if (BOOL.test(text)) return 'bool';

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
 import type { CliContext } from '../context.js';
+import type { DumpFormat } from '../../config/dump.js';
 
 interface ConfigFlags {
   config?: string;
@@ -36,11 +37,13 @@ export function registerConfigCommand(program: Command, ctx: CliContext): void {
     .command('dump')
     .description('show every setting with its value and where it came from')
     .option('--only-changed', 'only show settings that differ from the defaults')
+    .addOption(new Option('--changed-only', 'same as --only-changed').hideHelp())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['display', 'json', 'yaml']).default('display'))
     .option('-c, --config <path>', 'use this configuration file')
-    .action(async (opts: ConfigFlags & { onlyChanged?: boolean }) => {
-      const { dumpConfig } = await import('../../config/dump.js');
+    .action(async (opts: ConfigFlags & { onlyChanged?: boolean; changedOnly?: boolean; format: DumpFormat }) => {
+      const { formatDump } = await import('../../config/dump.js');
       const loaded = await load(ctx, opts);
-      for (const line of dumpConfig(loaded, opts.onlyChanged === true)) ctx.stdout.write(`${line}\n`);
+      ctx.stdout.write(formatDump(loaded, opts.onlyChanged === true || opts.changedOnly === true, opts.format));
     });
 
   config

@@ -10,6 +10,9 @@ import { pyyamlDump } from '../../inventory/output/pyyaml-dump.js';
 import { graphValue } from '../../inventory/output/graph-value.js';
 import type { CliContext } from '../context.js';
 import type { InventoryFlags } from './inventory.js';
+import { vaultSecretsFromCli } from './vault/options.js';
+import { Vault } from '../../vault/vault.js';
+import { vaultSettingsFromConfig } from '../../vault/sources/settings.js';
 
 function optionsError(message: string, hint?: string): TsibleError {
   return new TsibleError(message, { code: 'TSIBLE_OPTIONS', exitCode: ExitCode.badOptions, hint });
@@ -34,9 +37,13 @@ export async function runInventoryCommand(ctx: CliContext, flags: InventoryFlags
 
   const sink = ctx.sink(flags.verbose);
   const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink });
-  const inventory = await loadInventory(
-    inventoryOptionsFromConfig(config, { sources: flags.inventory, cwd: ctx.cwd, sink, playbookDir: flags.playbookDir }),
-  );
+  const vault = new Vault(await vaultSecretsFromCli(flags, ctx, vaultSettingsFromConfig(config, ctx.env)));
+  const inventory = await loadInventory({
+    ...inventoryOptionsFromConfig(config, { sources: flags.inventory, cwd: ctx.cwd, sink, playbookDir: flags.playbookDir }),
+    vault,
+  });
+  // Without --playbook-dir ansible-inventory still reads group_vars/host_vars from the working directory.
+  await inventory.preloadVarsFiles([ctx.cwd], vault);
   const view: ViewOptions = {
     export: flags.export === true,
     playbookDir: flags.playbookDir === undefined ? undefined : resolve(ctx.cwd, flags.playbookDir),

@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
+import { addVaultPasswordOptions, type VaultPasswordOptions } from './vault/options.js';
 import { countVerbosity } from '../context.js';
 
-interface InventoryFlags {
+interface InventoryFlags extends VaultPasswordOptions {
   inventory?: string[];
   list?: boolean;
   host?: string;
@@ -15,6 +16,7 @@ interface InventoryFlags {
   playbookDir?: string;
   limit?: string;
   verbose: number;
+  vaultPassFile?: string[];
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -23,7 +25,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 /** `tsible inventory`: shows an inventory exactly as ansible-inventory does. */
 export function registerInventoryCommand(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('inventory')
     .description('Show inventory information (same output as ansible-inventory)')
     .argument('[group]', 'with --graph: the group to start from')
@@ -39,8 +41,8 @@ export function registerInventoryCommand(program: Command, ctx: CliContext): voi
     .option('--output <file>', 'when doing --list, send the inventory to a file instead of to the screen')
     .option('--playbook-dir <dir>', 'use this as the playbook directory (for its group_vars/ and host_vars/)')
     .option('-l, --limit <pattern>', 'further limit the shown hosts with a pattern')
-    .option('-v, --verbose', 'more output (-vvv shows stack traces)', countVerbosity, 0)
-    .action(async (group: string | undefined, flags: InventoryFlags & { inventoryFile?: string[] }) => {
+    .option('-v, --verbose', 'more output (-vvv shows stack traces)', countVerbosity, 0);
+  addVaultPasswordOptions(command).action(async (group: string | undefined, flags: InventoryFlags & { inventoryFile?: string[] }) => {
       const { runInventoryCommand } = await import('./inventory-run.js');
       ctx.exitCode = await runInventoryCommand(ctx, { ...flags, inventory: [...(flags.inventory ?? []), ...(flags.inventoryFile ?? [])] }, group);
     });

@@ -2,9 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
+import type { LabState } from '../../lab/types.js';
 import type { CliContext } from '../context.js';
 
 const DEFAULT_NAME = 'lab';
+
+/** The lab API, imported only when a lab command runs (keeps `tsible --version` fast). */
+type LabApi = typeof import('../../lab/index.js');
+
+/** A command that acts on one host of a lab: `tsible lab stop|start|reset HOST`. */
+interface HostCommand {
+  name: string;
+  description: string;
+  done: string;
+  run: (api: LabApi, state: LabState, host: string) => Promise<void>;
+}
 
 function count(value: string): number {
   const n = Number(value);
@@ -36,7 +48,8 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
         ctx.sink(opts.verbose ? 1 : 0),
       );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      ctx.stdout.write(`lab "${state.name}" is up: ${state.hosts.length} hosts in ${seconds}s\n`);
+      const hosts = state.hosts.length === 1 ? '1 host' : `${state.hosts.length} hosts`;
+      ctx.stdout.write(`lab "${state.name}" is up: ${hosts} in ${seconds}s\n`);
       ctx.stdout.write(`inventory: ${state.inventoryFile}\n`);
       ctx.stdout.write(`ssh:       ssh -F ${state.sshConfigFile} ${state.hosts[0]?.name ?? ''}\n`);
     });
@@ -60,7 +73,13 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
       const { labStatus } = await import('../../lab/index.js');
       const labs = await labStatus(opts.name);
       if (labs.length === 0) ctx.stdout.write('no lab is up\n');
-      for (const { state, hosts } of labs) {
+      for (const lab of labs) {
+        if ('problem' in lab) {
+          ctx.stdout.write(`lab ${lab.name}  (${lab.problem}; "tsible lab down --name ${lab.name}" clears it)\n`);
+          ctx.exitCode = ExitCode.error;
+          continue;
+        }
+        const { state, hosts } = lab;
         ctx.stdout.write(`lab ${state.name}  ${state.subnet}  ${state.stateDir}\n`);
         const width = Math.max(4, ...hosts.map((h) => h.host.name.length));
         ctx.stdout.write(`  ${'HOST'.padEnd(width)}  ${'ADDRESS'.padEnd(15)}  SSHD\n`);
@@ -84,36 +103,21 @@ export function registerLabCommand(program: Command, ctx: CliContext): void {
       ctx.stdout.write(await readFile(state.inventoryFile, 'utf8'));
     });
 
-  lab
-    .command('stop')
-    .description('stop one host from outside, as if it lost power (its disk is kept)')
-    .argument('<host>', 'host name, e.g. lab-2')
-    .option('--name <prefix>', 'lab name', DEFAULT_NAME)
-    .action(async (hostName: string, opts: { name: string }) => {
-      const { loadLab, stopLabHost } = await import('../../lab/index.js');
-      await stopLabHost(await loadLab(opts.name), hostName);
-      ctx.stdout.write(`${hostName} is stopped\n`);
-    });
-
-  lab
-    .command('start')
-    .description('boot a stopped host again')
-    .argument('<host>', 'host name, e.g. lab-2')
-    .option('--name <prefix>', 'lab name', DEFAULT_NAME)
-    .action(async (hostName: string, opts: { name: string }) => {
-      const { loadLab, startLabHost } = await import('../../lab/index.js');
-      await startLabHost(await loadLab(opts.name), hostName);
-      ctx.stdout.write(`${hostName} is up\n`);
-    });
-
-  lab
-    .command('reset')
-    .description("restore a host's root to how `up` made it, and boot it again")
-    .argument('<host>', 'host name, e.g. lab-2')
-    .option('--name <prefix>', 'lab name', DEFAULT_NAME)
-    .action(async (hostName: string, opts: { name: string }) => {
-      const { loadLab, resetLabHost } = await import('../../lab/index.js');
-      await resetLabHost(await loadLab(opts.name), hostName);
-      ctx.stdout.write(`${hostName} is reset\n`);
-    });
+  const hostCommands: HostCommand[] = [
+    { name: 'stop', description: 'stop one host from outside, as if it lost power (its disk is kept)', done: 'is stopped', run: (api, s, h) => api.stopLabHost(s, h) },
+    { name: 'start', description: 'boot a stopped host again', done: 'is up', run: (api, s, h) => api.startLabHost(s, h) },
+    { name: 'reset', description: "restore a host's root to how `up` made it, and boot it again", done: 'is reset', run: (api, s, h) => api.resetLabHost(s, h) },
+  ];
+  for (const command of hostCommands) {
+    lab
+      .command(command.name)
+      .description(command.description)
+      .argument('<host>', 'host name, e.g. lab-2')
+      .option('--name <prefix>', 'lab name', DEFAULT_NAME)
+      .action(async (hostName: string, opts: { name: string }) => {
+        const api = await import('../../lab/index.js');
+        await command.run(api, await api.loadLab(opts.name), hostName);
+        ctx.stdout.write(`${hostName} ${command.done}\n`);
+      });
+  }
 }

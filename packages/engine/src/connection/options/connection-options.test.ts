@@ -29,6 +29,8 @@ describe('connectionOptionsFromVars', () => {
     const o = ssh({ ansible_port: '2222', ansible_user: 'deploy', ansible_ssh_private_key_file: '~/keys/k', ansible_password: 'pw' });
     expect(o).toMatchObject({ host: 'web1', port: 2222, user: 'deploy', password: 'pw', hostKeyPolicy: 'strict' });
     expect(o.identityFiles).toEqual([join(home, 'keys/k')]);
+    expect(o.identityFilesNamed).toBe(true);
+    expect(ssh({})).toMatchObject({ identityFilesNamed: false, identityFiles: [join(home, '.ssh/id_ed25519'), join(home, '.ssh/id_ecdsa'), join(home, '.ssh/id_rsa')] });
     expect(o.connectTimeoutMs).toBe(10_000);
     expect(o.knownHostsFiles).toContain(join(home, '.ssh/known_hosts'));
   });
@@ -65,6 +67,19 @@ describe('connectionOptionsFromVars', () => {
     expect(o.knownHostsFiles[0]).toBe(join(home, '.ssh/lab_hosts'));
     expect(o.hostKeyPolicy).toBe('accept-new');
     expect(o.keepaliveIntervalMs).toBe(7000);
+  });
+
+  it('follows Include lines (globs, ~, names relative to ~/.ssh) as ssh does', () => {
+    mkdirSync(join(home, '.ssh', 'config.d'));
+    writeFileSync(join(home, '.ssh', 'config.d', '10-web'), 'Host web1\n  HostName 10.1.1.1\n  Include extra missing\n');
+    writeFileSync(join(home, '.ssh', 'config.d', '20-all'), 'Host *\n  User fromglob\n');
+    writeFileSync(join(home, '.ssh', 'extra'), 'Port 2201\n');
+    writeFileSync(join(home, '.ssh', 'config.d', 'ignored.txt'), 'Host *\n  User wrong\n');
+    sshConfig('Include config.d/[0-9]*\nHost *\n  User late\n');
+    expect(ssh({})).toMatchObject({ host: '10.1.1.1', user: 'fromglob', port: 2201 });
+    sshConfig('Include ~/.ssh/extra\n');
+    clearSshConfigCache();
+    expect(ssh({}).port).toBe(2201);
   });
 
   it('reads -o options, -J and ProxyCommand "ssh -W" from ansible_ssh_common_args / extra args', () => {

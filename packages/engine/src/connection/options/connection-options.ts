@@ -17,8 +17,10 @@ export interface SshConnectionOptions {
   port: number;
   user: string;
   password?: string | undefined;
-  /** Private key files to try, in order. */
+  /** Private key files to try, in order (ssh's defaults when none is named). */
   identityFiles: string[];
+  /** Whether identityFiles were named by the user (a missing one is then worth a note). */
+  identityFilesNamed: boolean;
   /** IdentitiesOnly: skip the agent's other keys. */
   identitiesOnly: boolean;
   agentSocket?: string | undefined;
@@ -96,7 +98,7 @@ function sshOptions(
   );
   const target = stripBrackets(stringVar(vars, 'ansible_host', 'ansible_ssh_host') ?? hostName);
   const configPath = expandHome(args.configFile ?? settings.sshConfigFile ?? join(home, '.ssh', 'config'), home);
-  const config = resolveSshConfig(configPath, target, args.configFile !== undefined);
+  const config = resolveSshConfig(configPath, target, home, args.configFile !== undefined);
   const option = (name: string): string | undefined => args.options[name];
 
   const host = stripBrackets(option('hostname') ?? config.hostName ?? target);
@@ -115,7 +117,7 @@ function sshOptions(
   const tokens: TokenValues = { home, host, port, user, localUser };
 
   const explicitKey = stringVar(vars, 'ansible_ssh_private_key_file', 'ansible_private_key_file') ?? settings.privateKeyFile;
-  const identityFiles = identityList(explicitKey, args, config, tokens);
+  const { files: identityFiles, named: identityFilesNamed } = identityList(explicitKey, args, config, tokens);
   const identitiesOnly = parseBoolean(option('identitiesonly') ?? config.identitiesOnly, 'IdentitiesOnly') ?? false;
 
   const proxyJump = option('proxyjump') ?? config.proxyJump;
@@ -137,6 +139,7 @@ function sshOptions(
     user,
     password: stringVar(vars, 'ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password') ?? settings.password,
     identityFiles,
+    identityFilesNamed,
     identitiesOnly,
     agentSocket: env['SSH_AUTH_SOCK'] || undefined,
     jumps: jumpRoute.jumps,
@@ -196,10 +199,10 @@ export function expandHome(path: string, home: string): string {
   return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
 }
 
-function identityList(explicit: string | undefined, args: SshArgs, config: SshConfigEntry, t: TokenValues): string[] {
+function identityList(explicit: string | undefined, args: SshArgs, config: SshConfigEntry, t: TokenValues): { files: string[]; named: boolean } {
   const given = [explicit, ...args.identityFiles, ...config.identityFiles].filter((f): f is string => f !== undefined);
   const files = given.length > 0 ? given : DEFAULT_IDENTITIES.map((name) => `~/.ssh/${name}`);
-  return [...new Set(files.map((f) => expandPathTokens(f, t)))];
+  return { files: [...new Set(files.map((f) => expandPathTokens(f, t)))], named: given.length > 0 };
 }
 
 function knownHostsFiles(fromArgs: string | undefined, config: SshConfigEntry, t: TokenValues): string[] {

@@ -61,7 +61,7 @@ function endpointFor(
   identityFiles: string[],
   context: JumpContext,
 ): SshEndpoint {
-  const config = resolveSshConfig(context.configPath, name);
+  const config = resolveSshConfig(context.configPath, name, context.home);
   const files = [...identityFiles, ...config.identityFiles].map((f) => (f.startsWith('~/') ? `${context.home}/${f.slice(2)}` : f));
   return {
     host: config.hostName ?? name,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import SSHConfig from 'ssh-config';
 import { TsibleError } from '../../errors/tsible-error.js';
+import { readWithIncludes } from './ssh-config-include.js';
 
 /** The ~/.ssh/config settings this client honours, for one host. */
 export interface SshConfigEntry {
@@ -25,12 +25,12 @@ export const EMPTY_SSH_CONFIG: SshConfigEntry = { identityFiles: [], userKnownHo
 /** Parsed config files, so a run reads each file once. */
 const cache = new Map<string, SSHConfig | null>();
 
-function loadConfig(path: string, required: boolean): SSHConfig | null {
+function loadConfig(path: string, home: string, required: boolean): SSHConfig | null {
   const cached = cache.get(path);
   if (cached !== undefined) return cached;
   let config: SSHConfig | null = null;
   try {
-    config = SSHConfig.parse(readFileSync(path, 'utf8'));
+    config = SSHConfig.parse(readWithIncludes(path, home));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (required || (code !== 'ENOENT' && code !== 'ENOTDIR')) {
@@ -46,8 +46,8 @@ function loadConfig(path: string, required: boolean): SSHConfig | null {
 }
 
 /** Resolves `host` (the name given to ssh) in the config file at `path`. */
-export function resolveSshConfig(path: string, host: string, required = false): SshConfigEntry {
-  const config = loadConfig(path, required);
+export function resolveSshConfig(path: string, host: string, home: string, required = false): SshConfigEntry {
+  const config = loadConfig(path, home, required);
   if (!config) return EMPTY_SSH_CONFIG;
   // Match exec would run commands from the file; it is never evaluated here.
   const computed = config.compute(host, { ignoreCase: true, matchExec: false });

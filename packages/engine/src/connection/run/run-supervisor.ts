@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
-import { TsibleError } from '../../errors/tsible-error.js';
 import type { BecomePlan } from '../become.js';
+import { BecomeHandshake, type HandshakeStep } from './become-handshake.js';
 import type { ChannelExit, ExecChannel } from './exec-channel.js';
 import { BoundedOutput, outputLimitError } from './output-limit.js';
 import type { RunResult } from '../types.js';
@@ -16,25 +16,19 @@ export interface SuperviseOptions {
 }
 
 const EOT = Buffer.from([0x04]);
-const INCORRECT = /Sorry, try again|incorrect password|Authentication failure|authentication failed/i;
-const PASSWORD_REQUIRED = /a (?:terminal|password) is required|no tty present|askpass/i;
 
 /**
- * Drives one started process to its end: answers the become prompt, sends
- * stdin once escalation succeeded, bounds the output and enforces timeouts.
- * The same logic serves every transport.
+ * Drives one started process to its end: lets the become handshake answer
+ * its prompt, sends stdin once escalation succeeded, bounds the output and
+ * enforces timeouts. The same logic serves every transport.
  */
 export function superviseRun(channel: ExecChannel, options: SuperviseOptions): Promise<RunResult> {
   return new Promise<RunResult>((resolve, reject) => {
     const budget = { used: 0, limit: options.maxOutputBytes };
     const stdout = new BoundedOutput(budget);
     const stderr = new BoundedOutput(budget);
-    const plan = options.become;
-    let escalated = plan === undefined;
-    let promptsSeen = 0;
-    let passwordSent = false;
-    let preamble = Buffer.alloc(0);
-    let promptText = '';
+    const handshake = options.become ? new BecomeHandshake(options.become) : undefined;
+    let escalated = handshake === undefined;
     let settled = false;
     let timedOut = false;
     const timers: NodeJS.Timeout[] = [];
@@ -46,84 +40,52 @@ export function superviseRun(channel: ExecChannel, options: SuperviseOptions): P
       channel.terminate();
       reject(error);
     };
-    const becomeError = (message: string): TsibleError =>
-      new TsibleError(message, { code: 'TSIBLE_BECOME_FAILED', owner: 'target' });
-    const methodName = plan?.method ?? 'sudo';
+
+    const keep = (target: BoundedOutput, chunk: Buffer): void => {
+      if (chunk.length > 0 && !target.add(chunk)) fail(outputLimitError(options.host, options.maxOutputBytes));
+    };
 
     const sendStdin = (): void => {
-      if (options.stdin !== undefined && options.stdin.length > 0) channel.writeStdin(options.stdin);
-      if (plan?.needsPty) {
+      const input = options.stdin ?? Buffer.alloc(0);
+      if (input.length > 0) channel.writeStdin(input);
+      if (options.become?.needsPty) {
         // A terminal has no EOF of its own: ^D ends input (twice after a partial line).
-        const partial = options.stdin !== undefined && options.stdin.length > 0 && options.stdin.at(-1) !== 0x0a;
-        channel.writeStdin(partial ? Buffer.concat([EOT, EOT]) : EOT);
+        channel.writeStdin(input.length > 0 && input.at(-1) !== 0x0a ? Buffer.concat([EOT, EOT]) : EOT);
       }
       channel.endStdin();
     };
 
-    const keep = (target: BoundedOutput, chunk: Buffer): void => {
-      if (!target.add(chunk)) fail(outputLimitError(options.host, options.maxOutputBytes));
-    };
-
-    const watchPrompt = (text: string): void => {
-      if (!plan || escalated) return;
-      promptText += text;
-      if (!plan.prompt.test(promptText)) return;
-      promptText = '';
-      promptsSeen += 1;
-      if (plan.password === undefined) {
-        fail(becomeError(`Missing ${methodName} password`));
-      } else if (promptsSeen > 1) {
-        fail(becomeError(`Incorrect ${methodName} password`));
-      } else {
-        passwordSent = true;
-        channel.writeStdin(Buffer.from(`${plan.password}\n`));
-      }
-    };
-
-    const onStdout = (chunk: Buffer): void => {
-      if (settled) return;
-      if (escalated) return keep(stdout, chunk);
-      preamble = Buffer.concat([preamble, chunk]);
-      const marker = preamble.indexOf(plan!.successMarker);
-      if (marker !== -1) {
-        const lineEnd = preamble.indexOf(0x0a, marker);
-        if (lineEnd === -1) return;
+    const follow = (step: HandshakeStep): void => {
+      if (step.kind === 'answer') channel.writeStdin(step.data);
+      else if (step.kind === 'fail') fail(step.error);
+      else if (step.kind === 'escalated') {
         escalated = true;
-        const rest = preamble.subarray(lineEnd + 1);
-        preamble = Buffer.alloc(0);
-        if (rest.length > 0) keep(stdout, rest);
+        keep(stdout, step.rest);
         sendStdin();
-        return;
       }
-      if (plan!.promptStream === 'stdout') watchPrompt(chunk.toString('utf8'));
     };
 
-    const onStderr = (chunk: Buffer): void => {
+    channel.stdout.on('data', (chunk: Buffer) => {
       if (settled) return;
-      if (!escalated && plan?.promptStream === 'stderr') {
-        const text = chunk.toString('utf8');
-        watchPrompt(text);
-        // The prompt itself is not output of the command.
-        const cleaned = text.replace(new RegExp(plan.prompt.source, 'g'), '');
-        if (cleaned !== '') keep(stderr, Buffer.from(cleaned));
-        return;
-      }
-      keep(stderr, chunk);
-    };
+      if (escalated || !handshake) keep(stdout, chunk);
+      else follow(handshake.onStdout(chunk));
+    });
+    channel.stderr?.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      if (escalated || !handshake) return keep(stderr, chunk);
+      const { step, keep: text } = handshake.onStderr(chunk);
+      keep(stderr, text);
+      follow(step);
+    });
 
-    channel.stdout.on('data', onStdout);
-    channel.stderr?.on('data', onStderr);
-
-    if (plan === undefined) {
-      sendStdin();
-    } else {
+    if (handshake) {
       timers.push(
         setTimeout(() => {
-          if (!escalated) {
-            fail(becomeError(`Timeout (${Math.round(options.becomeTimeoutMs / 1000)}s) waiting for privilege escalation prompt`));
-          }
+          if (!escalated) fail(handshake.timeout(options.becomeTimeoutMs));
         }, options.becomeTimeoutMs),
       );
+    } else {
+      sendStdin();
     }
     if (options.timeoutMs !== undefined) {
       timers.push(
@@ -137,12 +99,7 @@ export function superviseRun(channel: ExecChannel, options: SuperviseOptions): P
     channel.finished.then(
       (exit) => {
         if (settled) return;
-        if (!escalated && !timedOut) {
-          const said = `${preamble.toString('utf8')}${stderr.toBuffer().toString('utf8')}`.trim();
-          if (passwordSent && INCORRECT.test(said)) return fail(becomeError(`Incorrect ${methodName} password`));
-          if (!passwordSent && PASSWORD_REQUIRED.test(said)) return fail(becomeError(`Missing ${methodName} password`));
-          return fail(becomeError(`privilege escalation (${methodName}) failed${said ? `: ${said}` : ''}`));
-        }
+        if (handshake && !escalated && !timedOut) return fail(handshake.explainEarlyExit(stderr.toBuffer()));
         settled = true;
         timers.forEach(clearTimeout);
         const result: RunResult = { rc: exitCodeOf(exit), stdout: stdout.toBuffer(), stderr: stderr.toBuffer() };

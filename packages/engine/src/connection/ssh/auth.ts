@@ -93,33 +93,52 @@ function authCandidates(sources: AuthSources, report: AuthReport): Candidate[] {
   return list;
 }
 
+/** What reading one key file gave; shared by every host of the run. */
+interface KeyLoad {
+  key: ParsedKey | undefined;
+  missing: boolean;
+  note: string | undefined;
+}
+
+/**
+ * Keys are read and decrypted once per run, not once per host: with fifty
+ * hosts an encrypted key asks for its passphrase once.
+ */
+const keyLoads = new Map<string, Promise<KeyLoad>>();
+
 async function loadPrivateKey(file: string, sources: AuthSources, report: AuthReport): Promise<ParsedKey | undefined> {
+  const cacheKey = `${file}\0${sources.promptPassphrase ? 'prompt' : 'batch'}`;
+  let load = keyLoads.get(cacheKey);
+  if (!load) {
+    load = readPrivateKey(file, sources.promptPassphrase);
+    keyLoads.set(cacheKey, load);
+  }
+  const { key, missing, note } = await load;
+  // ssh's default identities are tried quietly; a named file that is missing is worth saying.
+  if (note !== undefined && (!missing || sources.explicitIdentityFiles.includes(file))) report.notes.push(note);
+  return key;
+}
+
+async function readPrivateKey(file: string, prompt: AuthSources['promptPassphrase']): Promise<KeyLoad> {
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch (error) {
-    if (sources.explicitIdentityFiles.includes(file)) {
-      report.notes.push(`identity file ${file} not accessible: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    return undefined;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { key: undefined, missing: true, note: `identity file ${file} not accessible: ${reason}` };
   }
+  const failed = (note: string): KeyLoad => ({ key: undefined, missing: false, note });
   const plain = utils.parseKey(data);
-  if (!(plain instanceof Error)) return firstKey(plain);
-  if (!/passphrase|encrypted/i.test(plain.message)) {
-    report.notes.push(`identity file ${file} is not a usable private key: ${plain.message}`);
-    return undefined;
-  }
-  if (!sources.promptPassphrase) {
-    report.notes.push(`private key ${file} is passphrase-protected and there is no terminal to ask for the passphrase (add it to ssh-agent)`);
-    return undefined;
+  if (!(plain instanceof Error)) return { key: firstKey(plain), missing: false, note: undefined };
+  if (!/passphrase|encrypted/i.test(plain.message)) return failed(`identity file ${file} is not a usable private key: ${plain.message}`);
+  if (!prompt) {
+    return failed(`private key ${file} is passphrase-protected and there is no terminal to ask for the passphrase (add it to ssh-agent)`);
   }
   for (let attempt = 0; attempt < PASSPHRASE_ATTEMPTS; attempt += 1) {
-    const passphrase = await sources.promptPassphrase(`Enter passphrase for key '${file}': `);
-    const key = utils.parseKey(data, passphrase);
-    if (!(key instanceof Error)) return firstKey(key);
+    const key = utils.parseKey(data, await prompt(`Enter passphrase for key '${file}': `));
+    if (!(key instanceof Error)) return { key: firstKey(key), missing: false, note: undefined };
   }
-  report.notes.push(`wrong passphrase for private key ${file}`);
-  return undefined;
+  return failed(`wrong passphrase for private key ${file}`);
 }
 
 function firstKey(parsed: ParsedKey | ParsedKey[]): ParsedKey | undefined {

@@ -51,7 +51,7 @@ export function sshHandshake(sock: Duplex, target: HandshakeTarget): Promise<Cli
       sock,
       username: target.auth.user,
       hostVerifier: (key: Buffer) => target.hostKeys.verify(key),
-      algorithms: { serverHostKey: target.hostKeys.algorithms as never },
+      algorithms: { serverHostKey: target.hostKeys.algorithms },
       authHandler: createAuthHandler(target.auth, report),
       readyTimeout: target.timeoutMs,
       keepaliveInterval: target.keepaliveIntervalMs,

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ServerHostKeyAlgorithm } from 'ssh2';
 import { fingerprintSha256, knownHostsName, knownKeyTypes, verifyHostKey } from '../known-hosts/match.js';
 import { keyTypeOfBlob, parseKnownHosts, type KnownHostEntry } from '../known-hosts/parse.js';
 import type { HostKeyPolicy } from '../options/connection-options.js';
@@ -16,12 +17,12 @@ export interface HostKeyCheck {
   /** Set once verify refused a key. */
   problem(): HostKeyProblem | undefined;
   /** Host key algorithms in the order to offer them. */
-  algorithms: string[];
+  algorithms: ServerHostKeyAlgorithm[];
   /** Warnings to show even though the connection went ahead. */
   warnings(): string[];
 }
 
-const DEFAULT_ALGORITHMS = [
+const DEFAULT_ALGORITHMS: readonly ServerHostKeyAlgorithm[] = [
   'ssh-ed25519',
   'ecdsa-sha2-nistp256',
   'ecdsa-sha2-nistp384',
@@ -78,9 +79,9 @@ export function createHostKeyCheck(host: string, port: number, policy: HostKeyPo
   };
 }
 
-function preferredAlgorithms(knownTypes: readonly string[]): string[] {
+function preferredAlgorithms(knownTypes: readonly string[]): ServerHostKeyAlgorithm[] {
   const preferred = knownTypes.flatMap((type) => (type === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [type]));
-  const supported = preferred.filter((alg) => DEFAULT_ALGORITHMS.includes(alg));
+  const supported = DEFAULT_ALGORITHMS.filter((alg) => preferred.includes(alg));
   return [...new Set([...supported, ...DEFAULT_ALGORITHMS])];
 }
 

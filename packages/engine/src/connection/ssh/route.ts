@@ -57,7 +57,8 @@ async function firstSocket(options: SshConnectionOptions, first: SshEndpoint): P
 }
 
 function handshakeTarget(options: SshConnectionOptions, endpoint: SshEndpoint, isTarget: boolean, debug?: (message: string) => void): HandshakeTarget {
-  const explicit = isTarget ? options.identityFiles : endpoint.identityFiles;
+  // Only files the user named are worth a note when missing, not ssh's defaults.
+  const explicit = isTarget ? (options.identityFilesNamed ? options.identityFiles : []) : endpoint.identityFiles;
   const identityFiles = isTarget ? options.identityFiles : [...new Set([...endpoint.identityFiles, ...options.identityFiles])];
   return {
     host: endpoint.host,

@@ -1,8 +1,28 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parseJsonOrYaml } from '../../loader/yaml.js';
 import type { EventSink } from '../../output/events.js';
+import { isVaultEnvelope, type Vault } from '../../vault/index.js';
 
-/** Reads a group_vars/host_vars file as Ansible's loader does (JSON first, then YAML 1.1). */
-export function readDataFile(path: string, sink?: EventSink): unknown {
-  return parseJsonOrYaml(readFileSync(path, 'utf8'), path, sink ? { sink } : {});
+function parse(text: string, path: string, sink: EventSink | undefined): unknown {
+  return parseJsonOrYaml(text, path, sink ? { sink } : {});
+}
+
+/**
+ * Reads a group_vars/host_vars file as Ansible's loader does (JSON first,
+ * then YAML 1.1), decrypting a whole-file vault with `vault`'s secrets.
+ */
+export async function readDataFile(path: string, vault: Vault, sink?: EventSink): Promise<{ vaulted: true } | { vaulted: false; data: unknown }> {
+  const bytes = await readFile(path);
+  // Without secrets a vaulted file is left for the moment its variables are needed.
+  if (isVaultEnvelope(bytes) && vault.secrets.size === 0) return { vaulted: true };
+  const plain = await vault.decryptIfVaulted(bytes, path);
+  return { vaulted: false, data: parse(plain.toString('utf8'), path, sink) };
+}
+
+/** The same without waiting: a vaulted file is reported, not decrypted (decryption is asynchronous). */
+export function readDataFileSync(path: string, sink?: EventSink): { vaulted: true } | { vaulted: false; data: unknown } {
+  const bytes = readFileSync(path);
+  if (isVaultEnvelope(bytes)) return { vaulted: true };
+  return { vaulted: false, data: parse(bytes.toString('utf8'), path, sink) };
 }

@@ -3,7 +3,9 @@ import { realpathSync } from 'node:fs';
 import { InventoryError } from '../errors.js';
 import { VarsDirectory } from './find-vars-files.js';
 import { isDirectory, pathExists } from '../fs-kind.js';
-import { readDataFile } from './read-data-file.js';
+import { readDataFile, readDataFileSync } from './read-data-file.js';
+import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
+import { VaultErrorCode, type Vault } from '../../vault/index.js';
 import type { EventSink } from '../../output/events.js';
 
 export type VarsEntity = { kind: 'host' | 'group'; name: string };
@@ -64,22 +66,52 @@ export class VarsFiles {
     return this.dirCache.get(key);
   }
 
+  /**
+   * Reads (and decrypts) every vars file the entities can use under the
+   * base directories, so later lookups need no I/O and vaulted files work.
+   */
+  async preload(basedirs: readonly string[], entities: readonly VarsEntity[], vault: Vault): Promise<void> {
+    for (const dir of basedirs) {
+      for (const entity of entities) {
+        if (entity.name.startsWith('/')) continue;
+        for (const file of this.files(dir, entity)) {
+          if (this.dataCache.has(file)) continue;
+          const read = await readDataFile(file, vault, this.sink);
+          if (!read.vaulted) this.dataCache.set(file, checkedVars(read.data, file));
+        }
+      }
+    }
+  }
+
   private load(file: string): Record<string, unknown> | null {
     if (this.dataCache.has(file)) return this.dataCache.get(file) ?? null;
-    const data = readDataFile(file, this.sink);
-    let result: Record<string, unknown> | null = null;
-    if (data !== null && data !== undefined && data !== false && data !== '' && !(typeof data === 'number' && data === 0)) {
-      if (typeof data !== 'object' || Array.isArray(data)) {
-        throw new InventoryError(`failed to combine variables, expected dicts but got a '${pyTypeName(data)}' and a 'dict'`, 'TSIBLE_VARS_FILE', {
-          location: { file, line: 1, column: 1 },
-          hint: 'a group_vars/host_vars file must hold a mapping of variable names to values',
-        });
-      }
-      result = data as Record<string, unknown>;
+    const read = readDataFileSync(file, this.sink);
+    if (read.vaulted) {
+      throw new TsibleError(`Attempting to decrypt but no vault secrets found on ${file}`, {
+        code: VaultErrorCode.noSecrets,
+        // Ansible reports it as a parser error of the vars file (exit 4).
+        exitCode: ExitCode.parserError,
+        location: { file, line: 1, column: 1 },
+        hint: 'give a vault password with --vault-id, --vault-password-file or --ask-vault-pass',
+      });
     }
+    const result = checkedVars(read.data, file);
     this.dataCache.set(file, result);
     return result;
   }
+}
+
+/** Empty files count as no variables; anything but a mapping is an error, as in Ansible. */
+function checkedVars(data: unknown, file: string): Record<string, unknown> | null {
+  if (data === null || data === undefined || data === false || data === '' || data === 0) return null;
+  if (Array.isArray(data) && data.length === 0) return null;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new InventoryError(`failed to combine variables, expected dicts but got a '${pyTypeName(data)}' and a 'dict'`, 'TSIBLE_VARS_FILE', {
+      location: { file, line: 1, column: 1 },
+      hint: 'a group_vars/host_vars file must hold a mapping of variable names to values',
+    });
+  }
+  return data as Record<string, unknown>;
 }
 
 function pyTypeName(v: unknown): string {

@@ -1,0 +1,20 @@
+import { PythonTuple, pythonFloatRepr, pythonKeyString, pythonRepr, pythonStr } from './python-format.js';
+
+describe('Python formatting', () => {
+  it('prints floats as Python repr does', () => {
+    expect([0.1, 1.5, 1e16, 1.5e-5, 0.0001, 123456789.5, -2.5, Infinity, -Infinity, NaN].map(pythonFloatRepr)).toEqual([
+      '0.1', '1.5', '1e+16', '1.5e-05', '0.0001', '123456789.5', '-2.5', 'inf', '-inf', 'nan',
+    ]);
+    expect(pythonFloatRepr(1)).toBe('1.0');
+    expect(pythonFloatRepr(-0)).toBe('-0.0');
+  });
+
+  it('prints keys, containers and strings like str()/repr()', () => {
+    expect([null, true, false, 7].map((k) => pythonKeyString(k, false))).toEqual(['None', 'True', 'False', '7']);
+    expect(pythonKeyString(2, true)).toBe('2.0');
+    expect(pythonRepr(['a', "it's", 'say "hi"', 'both \' and "', 1, null, true])).toBe(`['a', "it's", 'say "hi"', 'both \\' and "', 1, None, True]`);
+    expect(pythonRepr({ k: ['x\n'] })).toBe("{'k': ['x\\n']}");
+    expect(pythonRepr(new PythonTuple(['.a']))).toBe("('.a',)");
+    expect(pythonStr('bare')).toBe('bare');
+  });
+});
