@@ -43,3 +43,4 @@ export { parseKv } from './args/parse-kv.js';
 export { splitArgs, joinArgs } from './args/split-args.js';
 export { shellQuote } from './connection/quote.js';
 export { pythonStr } from './module-api/python-types.js';
+export { pythonRepr } from './text/python-format.js';

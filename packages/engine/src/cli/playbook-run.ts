@@ -89,7 +89,12 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     gathering: config.get('DEFAULT_GATHERING'),
   };
   const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
+  const connections = new ConnectionPool(connectionSettings);
+  // Ctrl-C: no new tasks start, running remote commands end with their connections, the recap still prints.
+  const onInterrupt = (): void => {
+    controller.abort();
+    void connections.closeAll();
+  };
   process.once('SIGINT', onInterrupt);
   const run: RunContext = {
     inventory,
@@ -98,7 +103,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     sink,
     events: new Emitter(sink),
     options: runOptions,
-    connections: new ConnectionPool(connectionSettings),
+    connections,
     runFacts: {
       playbookDir,
       inventorySources: inventory.sources,

@@ -41,7 +41,7 @@ export class LinearStrategy {
       const it = iterateBlocks(blocks, this.selected, (task, result) => this.rescueVars(host, task, result));
       this.advance(pending, host, it, it.next());
     }
-    while (pending.size > 0 && !pc.endPlay) {
+    while (pending.size > 0 && !pc.endPlay && !pc.run.signal.aborted) {
       for (const host of [...pending.keys()]) if (!activeHosts(pc).includes(host)) pending.delete(host);
       if (pending.size === 0) break;
       const first = [...pending.values()].map((p) => p.step).sort((a, b) => comparePositions(a.position, b.position))[0]!;
@@ -79,7 +79,7 @@ export class LinearStrategy {
   /** Runs notified handlers, in definition order, for the hosts that notified them. */
   async flushHandlers(): Promise<void> {
     const { pc } = this;
-    for (let round = 0; round < 10 && pc.notified.size > 0; round++) {
+    for (let round = 0; round < 10 && pc.notified.size > 0 && !pc.run.signal.aborted; round++) {
       for (const handler of playHandlers(pc)) {
         const key = handlerKey(handler);
         const notified = pc.notified.get(key);
