@@ -16,7 +16,7 @@ export { LocalConnection } from './connection/local.js';
 export * from './module-api/argument-spec.js';
 export * from './module-api/validate-args.js';
 export * from './module-api/type-conversion.js';
-export * from './module-api/python-types.js';
+export { pythonTypeName, pythonClass } from './module-api/python-types.js';
 export * from './module-api/module.js';
 export * from './module-api/module-name.js';
 export * from './module-api/mask-secrets.js';

@@ -1,6 +1,11 @@
 // Task modules: one file per module, each exporting its argument spec and logic.
+// Runtime imports from the engine name the file they need (not the package root),
+// so loading the modules does not load the whole engine.
 import type { Module, ModuleRegistry } from '@tsible/engine';
 import { commandModule } from './command.js';
+import { fileModule } from './file/file.js';
+import { copyModule } from './copy/copy.js';
+import { statModule } from './stat/stat.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -11,9 +16,15 @@ export { shellModule } from './shell.js';
 export { rawModule, rawSpec, type RawParams } from './raw.js';
 export { pingModule, pingSpec, type PingParams } from './ping.js';
 export { setupModule, setupSpec, type SetupParams } from './setup.js';
+export { fileModule } from './file/file.js';
+export { copyModule } from './copy/copy.js';
+export { copySpec, type CopyParams } from './copy/copy-spec.js';
+export { statModule, statSpec, type StatParams } from './stat/stat.js';
+export { fileSpec, type FileParams } from './file/file-spec.js';
+export * from './support/file-support.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, setupModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, setupModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

@@ -1,4 +1,5 @@
-import { shellQuote, type ArgumentSpec, type Module, type ModuleResult, type ParamsOf } from '@tsible/engine';
+import type { ArgumentSpec, Module, ModuleResult, ParamsOf } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 
 export const rawSpec = {
   options: {

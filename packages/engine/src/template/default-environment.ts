@@ -11,3 +11,11 @@ export function createDefaultEnvironment(): Environment {
   registerBuiltinGlobals(env);
   return env;
 }
+
+let shared: Environment | undefined;
+
+/** The process-wide default environment, so every Templar (one per host and task) shares the compile cache. */
+export function sharedEnvironment(): Environment {
+  shared ??= createDefaultEnvironment();
+  return shared;
+}

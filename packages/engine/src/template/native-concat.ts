@@ -1,6 +1,7 @@
 import { literalEval } from './python/literal-eval.js';
 import { PyFloat } from './python/float.js';
 import { isPlainMapping } from './python/repr.js';
+import { setItem } from './python/dict.js';
 
 /**
  * Ansible 2.14 with jinja2_native off renders to text, then turns text that
@@ -39,7 +40,7 @@ export function literalCopy(value: unknown): unknown {
     for (const [k, v] of Object.entries(value)) {
       const copy = literalCopy(v);
       if (copy === undefined) return undefined;
-      out[k] = copy;
+      setItem(out, k, copy);
     }
     return out;
   }

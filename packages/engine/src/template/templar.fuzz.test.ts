@@ -40,7 +40,7 @@ describe('templating never crashes on arbitrary input', () => {
         const back = literalEval(pythonRepr(value));
         expect(back).toEqual({ ok: true, value });
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });

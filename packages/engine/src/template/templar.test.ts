@@ -4,6 +4,7 @@ import { Templar, varsFromObject } from './templar.js';
 import { PyFloat } from './python/float.js';
 import { markUnsafe } from './unsafe.js';
 import { isOmit } from './omit.js';
+import { VaultText } from '../loader/tagged-values.js';
 
 function templar(vars: Record<string, unknown> = {}): Templar {
   return new Templar({ vars, sink: new RecordingSink() });
@@ -177,6 +178,7 @@ describe('variable sources', () => {
     expect(t.renderString('{{ hostvars.web2["ansible_host"] }}')).toBe('web2.example');
     expect(t.renderString('{{ hostvars | list }}')).toEqual(['web1', 'web2']);
     expect(t.renderString("{{ hostvars['db1'] is defined }}")).toBe(false);
+    expect(t.renderString("{{ 'web2' in hostvars }} {{ 'db1' in hostvars }} {{ hostvars | length }} {{ 'yes' if hostvars else 'no' }}")).toBe('True False 2 yes');
     expect(looked).toEqual(['web1', 'web2']);
   });
 
@@ -219,5 +221,32 @@ describe('Templar.loopItems (with_* loops)', () => {
 describe('runaway templates', () => {
   it('turns endless macro recursion into a clear error', () => {
     expect(() => templar({}).renderString('{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}')).toThrow('template recursion too deep');
+  });
+});
+
+describe('vault-encrypted values', () => {
+  it('are refused with a clear error instead of printing ciphertext', () => {
+    const secret = new VaultText('$ANSIBLE_VAULT;1.1;AES256\n6162', undefined);
+    const t = templar({ db_password: secret, cfg: { pw: secret } });
+    expect(() => t.renderString('{{ db_password }}')).toThrow("the value of 'db_password' is vault-encrypted and no vault secret was given to decrypt it");
+    expect(() => t.renderString('{{ cfg }}')).toThrow('a vault-encrypted value reached a template undecrypted');
+  });
+});
+
+describe('dict keys named __proto__', () => {
+  it('stay ordinary items everywhere a dict is built', () => {
+    const t = templar({ d: JSON.parse('{"__proto__": 1}') as unknown });
+    expect(t.renderString("{{ {'__proto__': 1} }}")).toEqual(JSON.parse('{"__proto__": 1}'));
+    expect(t.renderString("{{ {'a': 1} | combine({'__proto__': 2}) | dict2items | length }}")).toBe('2');
+    expect(t.renderString("{{ [{'key': '__proto__', 'value': 3}] | items2dict }}")).toEqual(JSON.parse('{"__proto__": 3}'));
+    expect(t.renderString("{{ d['__proto__'] }} {{ ({}).__proto__ is defined }}")).toBe('1 False');
+  });
+});
+
+describe('lazy variables and per-render extra variables', () => {
+  it('do not leak a value templated for one loop item into another', () => {
+    const t = templar({ label: 'item-{{ item }}' });
+    expect(t.render(['{{ label }}'], { extraVars: { item: 1 } })).toEqual(['item-1']);
+    expect(t.render(['{{ label }}'], { extraVars: { item: 2 } })).toEqual(['item-2']);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SourceLocation } from '../errors/source-location.js';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter, type EventSink } from '../output/events.js';
-import { createDefaultEnvironment } from './default-environment.js';
+import { sharedEnvironment } from './default-environment.js';
 import type { Environment } from './jinja/environment.js';
 import type { Stmt } from './jinja/ast.js';
 import { Renderer, TemplateLineError } from './jinja/renderer.js';
@@ -19,9 +19,11 @@ import { isPlainMapping } from './python/repr.js';
 import { pyTruthy } from './python/truthy.js';
 import { PyTypeError } from './python/compare.js';
 import { isUnsafe } from './unsafe.js';
+import { VaultText } from '../loader/tagged-values.js';
 import { OMIT_TOKEN } from './omit.js';
 import { templateFileOptions } from './template-file.js';
 import { getLookup, lookupNames, runLookup, type LookupContext } from './lookups/index.js';
+import { setItem } from './python/dict.js';
 
 /** Where template variables come from; `undefined` means "not defined". */
 export interface VarsSource {
@@ -42,7 +44,7 @@ export interface TemplarOptions {
   sink: EventSink;
   /** Directories searched by file-reading lookups and `{% include %}` (role files/, templates/, playbook dir). */
   searchPaths?: string[];
-  /** Shared filters/tests/compile cache; one is created when omitted. */
+  /** Filters, tests and compile cache; the process-wide default when omitted. */
   environment?: Environment;
 }
 
@@ -75,14 +77,15 @@ export class Templar {
   private readonly vars: VarsSource;
   private readonly events: Emitter;
   private readonly resolving = new Set<string>();
-  private readonly lazyCache = new Map<string, unknown>();
+  /** Templated variable values for the current top-level call, per set of extra variables (loop item, template_vars). */
+  private readonly lazyCache = new Map<Readonly<Record<string, unknown>> | undefined, Map<string, unknown>>();
   private depth = 0;
 
   constructor(options: TemplarOptions) {
     this.vars = typeof (options.vars as VarsSource).lookup === 'function' ? (options.vars as VarsSource) : varsFromObject(options.vars as Record<string, unknown>);
     this.events = new Emitter(options.sink);
     this.searchPaths = options.searchPaths ?? [];
-    this.environment = options.environment ?? createDefaultEnvironment();
+    this.environment = options.environment ?? sharedEnvironment();
   }
 
   /** True when the text holds Jinja markers (fast check, no parsing). */
@@ -94,11 +97,23 @@ export class Templar {
   /** Renders strings, recursively through lists and dicts (keys too); other values pass through. */
   render(value: unknown, options: RenderOptions = {}): unknown {
     if (typeof value === 'string') return this.renderString(value, options);
-    if (isUnsafe(value)) return value;
-    if (Array.isArray(value)) return value.map((item) => this.render(item, options));
+    if (!Array.isArray(value) && !isPlainMapping(value)) return value;
+    // One lazy-variable cache for the whole structure (a task's arguments).
+    this.depth++;
+    if (this.depth === 1) this.lazyCache.clear();
+    try {
+      return this.renderStructure(value, options, { ...options, convertData: false });
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private renderStructure(value: unknown, options: RenderOptions, keyOptions: RenderOptions): unknown {
+    if (typeof value === 'string') return this.renderString(value, options);
+    if (Array.isArray(value)) return value.map((item) => this.renderStructure(item, options, keyOptions));
     if (isPlainMapping(value)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[String(this.render(k, { ...options, convertData: false }))] = this.render(v, options);
+      for (const [k, v] of Object.entries(value)) setItem(out, String(this.renderString(k, keyOptions)), this.renderStructure(v, options, keyOptions));
       return out;
     }
     return value;
@@ -211,11 +226,12 @@ export class Templar {
    * itself is returned too, so callers can skip the text round trip.
    */
   private renderToText(text: string, options: RenderOptions): { output: string; stringTyped: boolean; value?: { result: unknown } } {
-    const syntax: JinjaSyntax = {
-      ...this.environment.syntax,
-      ...options.syntax,
-      literalBackslashesInVariables: options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true,
-    };
+    const literal = options.escapeBackslashes ?? options.syntax?.literalBackslashesInVariables ?? true;
+    // Task strings (the common case) use the environment's own syntax object, so the compile cache key is the source.
+    const syntax: JinjaSyntax =
+      options.syntax === undefined && literal === this.environment.syntax.literalBackslashesInVariables
+        ? this.environment.syntax
+        : { ...this.environment.syntax, ...options.syntax, literalBackslashesInVariables: literal };
     const body = this.environment.compile(text, syntax);
     const renderer = this.renderer(options, syntax);
     const only = body.length === 1 && body[0]?.kind === 'output' ? body[0] : undefined;
@@ -243,8 +259,14 @@ export class Templar {
     }
     const raw = this.vars.lookup(name);
     if (raw === undefined) return name === 'omit' ? OMIT_TOKEN : undefined;
+    if (raw instanceof VaultText) throw new TemplateRuntimeError(`the value of '${name}' is vault-encrypted and no vault secret was given to decrypt it`);
     if (this.vars.isUntemplated?.(name) === true || !containsTemplate(raw, this)) return raw;
-    if (this.lazyCache.has(name)) return this.lazyCache.get(name);
+    let cache = this.lazyCache.get(options.extraVars);
+    if (!cache) {
+      cache = new Map();
+      this.lazyCache.set(options.extraVars, cache);
+    }
+    if (cache.has(name)) return cache.get(name);
     if (this.resolving.has(name)) {
       throw new TemplateRuntimeError(`recursive loop detected in template string: {{ ${name} }}`);
     }
@@ -252,7 +274,7 @@ export class Templar {
     try {
       // Variables are templated as task values are (convert_data on), whatever the caller's mode.
       const value = this.render(raw, { ...options, templatePath: undefined, syntax: undefined, escapeBackslashes: true, convertData: true });
-      this.lazyCache.set(name, value);
+      cache.set(name, value);
       return value;
     } finally {
       this.resolving.delete(name);

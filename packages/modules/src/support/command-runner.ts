@@ -1,4 +1,6 @@
-import { shellJoin, formatDelta, formatInstant, now, type ModuleContext, type ModuleResult } from '@tsible/engine';
+import type { ModuleContext, ModuleResult } from '@tsible/engine';
+import { shellJoin } from '@tsible/engine/connection/quote';
+import { formatDelta, formatInstant, now } from '@tsible/engine/module-api/timestamps';
 import { buildCommandScript, parsePreCheck, type PreCheckOutcome } from './command-script.js';
 import { pythonBytesRepr } from './python-repr.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { shellJoin, shellQuote } from '@tsible/engine';
+import { shellJoin, shellQuote } from '@tsible/engine/connection/quote';
 import { remotePathWord } from './remote-path.js';
 
 /** Why the script stopped before running the command. */

@@ -1,4 +1,4 @@
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 
 /**
  * A path as a shell word that expands `~` to the remote user's home, the way

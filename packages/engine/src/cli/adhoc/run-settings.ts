@@ -1,56 +1,56 @@
-import type { Config } from '../../config/config.js';
+import type { Config, ConfigOverrides } from '../../config/config.js';
 import { positiveIntOption } from './numeric-option.js';
 import type { RunOptions } from './run-options.js';
 
-/** Everything `tsible run` needs to know, command-line flags over configuration. */
+/** Command-line flags that are configuration settings: they win over ansible.cfg and the environment. */
+export function configOverrides(options: RunOptions): ConfigOverrides {
+  const overrides: ConfigOverrides = {};
+  const forks = positiveIntOption(options.forks, '--forks');
+  const timeout = positiveIntOption(options.timeout, '--timeout');
+  if (options.moduleName !== undefined) overrides.DEFAULT_MODULE_NAME = options.moduleName;
+  if (forks !== undefined) overrides.DEFAULT_FORKS = forks;
+  if (timeout !== undefined) overrides.DEFAULT_TIMEOUT = timeout;
+  if (options.user !== undefined) overrides.DEFAULT_REMOTE_USER = options.user;
+  if (options.privateKey !== undefined) overrides.DEFAULT_PRIVATE_KEY_FILE = options.privateKey;
+  if (options.become === true) overrides.DEFAULT_BECOME = true;
+  if (options.becomeUser !== undefined) overrides.DEFAULT_BECOME_USER = options.becomeUser;
+  if (options.becomeMethod !== undefined) overrides.DEFAULT_BECOME_METHOD = options.becomeMethod;
+  if (options.askPass === true) overrides.DEFAULT_ASK_PASS = true;
+  if (options.askBecomePass === true) overrides.DEFAULT_BECOME_ASK_PASS = true;
+  if (options.sshCommonArgs !== undefined) overrides.ANSIBLE_SSH_COMMON_ARGS = options.sshCommonArgs;
+  return overrides;
+}
+
+/** What `tsible run` itself needs once configuration (with the flags above) is resolved. */
 export interface RunSettings {
   moduleName: string;
   inventory: string[];
   forks: number;
-  timeoutSeconds: number;
   taskTimeoutSeconds: number | undefined;
-  remoteUser: string | undefined;
-  privateKeyFile: string | undefined;
   become: boolean;
   becomeUser: string;
   becomeMethod: string;
   askPass: boolean;
   askBecomePass: boolean;
-  hostKeyChecking: boolean;
-  sshArgs: string;
-  sshCommonArgs: string | undefined;
-  sshExtraArgs: string | undefined;
-  retries: number;
   verbosity: number;
   noColour: boolean;
   forceColour: boolean;
-  hostPatternMismatch: string;
 }
-
-const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
 export function runSettings(options: RunOptions, config: Config): RunSettings {
   return {
-    moduleName: options.moduleName ?? config.get('DEFAULT_MODULE_NAME'),
+    moduleName: config.get('DEFAULT_MODULE_NAME'),
+    // -i paths are relative to the working directory, so they bypass the config file's path rules.
     inventory: options.inventory ?? config.get('DEFAULT_HOST_LIST'),
-    forks: positiveIntOption(options.forks, '--forks') ?? config.get('DEFAULT_FORKS'),
-    timeoutSeconds: positiveIntOption(options.timeout, '--timeout') ?? config.get('DEFAULT_TIMEOUT'),
+    forks: config.get('DEFAULT_FORKS'),
     taskTimeoutSeconds: positiveIntOption(options.taskTimeout, '--task-timeout'),
-    remoteUser: options.user ?? orUndefined(config.get('DEFAULT_REMOTE_USER')),
-    privateKeyFile: options.privateKey ?? orUndefined(config.get('DEFAULT_PRIVATE_KEY_FILE')),
-    become: options.become === true || config.get('DEFAULT_BECOME'),
-    becomeUser: options.becomeUser ?? config.get('DEFAULT_BECOME_USER'),
-    becomeMethod: options.becomeMethod ?? config.get('DEFAULT_BECOME_METHOD'),
-    askPass: options.askPass === true || config.get('DEFAULT_ASK_PASS'),
-    askBecomePass: options.askBecomePass === true || config.get('DEFAULT_BECOME_ASK_PASS'),
-    hostKeyChecking: config.get('HOST_KEY_CHECKING'),
-    sshArgs: config.get('ANSIBLE_SSH_ARGS'),
-    sshCommonArgs: options.sshCommonArgs ?? (config.get('ANSIBLE_SSH_COMMON_ARGS') || undefined),
-    sshExtraArgs: options.sshExtraArgs,
-    retries: config.get('ANSIBLE_SSH_RETRIES'),
+    become: config.get('DEFAULT_BECOME'),
+    becomeUser: config.get('DEFAULT_BECOME_USER'),
+    becomeMethod: config.get('DEFAULT_BECOME_METHOD'),
+    askPass: config.get('DEFAULT_ASK_PASS'),
+    askBecomePass: config.get('DEFAULT_BECOME_ASK_PASS'),
     verbosity: Math.max(options.verbose, config.get('DEFAULT_VERBOSITY')),
     noColour: config.get('ANSIBLE_NOCOLOR'),
     forceColour: config.get('ANSIBLE_FORCE_COLOR'),
-    hostPatternMismatch: config.get('HOST_PATTERN_MISMATCH'),
   };
 }

@@ -5,6 +5,7 @@ import { isPlainMapping, pythonStr } from '../python/repr.js';
 import { pyTruthy } from '../python/truthy.js';
 import { pythonTypeName } from '../python/type-name.js';
 import { arg } from '../call-args.js';
+import { setItem } from '../python/dict.js';
 
 type Dict = Record<string, unknown>;
 const LIST_MERGE = ['replace', 'keep', 'append', 'prepend', 'append_rp', 'prepend_rp'];
@@ -31,10 +32,10 @@ export function mergeHash(x: Dict, y: Dict, recursive: boolean, listMerge: strin
   const out: Dict = { ...x };
   for (const [k, yv] of Object.entries(y)) {
     const xv = out[k];
-    if (!(k in out)) out[k] = yv;
-    else if (recursive && isPlainMapping(xv) && isPlainMapping(yv)) out[k] = mergeHash(xv, yv, recursive, listMerge);
-    else if (Array.isArray(xv) && Array.isArray(yv)) out[k] = mergeLists(xv, yv, listMerge);
-    else out[k] = yv;
+    if (!Object.prototype.hasOwnProperty.call(out, k)) setItem(out, k, yv);
+    else if (recursive && isPlainMapping(xv) && isPlainMapping(yv)) setItem(out, k, mergeHash(xv, yv, recursive, listMerge));
+    else if (Array.isArray(xv) && Array.isArray(yv)) setItem(out, k, mergeLists(xv, yv, listMerge));
+    else setItem(out, k, yv);
   }
   return out;
 }
@@ -72,7 +73,7 @@ export const dictFilters: Record<string, FilterDef> = {
       for (const item of items) {
         if (!isPlainMapping(item)) throw new TemplateRuntimeError(`items2dict requires a list of dictionaries, got ${pythonTypeName(item)}`);
         if (!(keyName in item) || !(valueName in item)) throw new TemplateRuntimeError(`items2dict requires each dictionary to have keys '${keyName}' and '${valueName}'`);
-        out[pythonStr(plain(item[keyName]))] = item[valueName];
+        setItem(out, pythonStr(plain(item[keyName])), item[valueName]);
       }
       return out;
     },

@@ -7,6 +7,7 @@ import { isPlainMapping, pythonRepr, pythonStr } from '../python/repr.js';
 import { pyTruthy } from '../python/truthy.js';
 import { tuple } from '../python/tuple.js';
 import { arg } from '../call-args.js';
+import { setItem } from '../python/dict.js';
 
 /** extract: container[item][morekeys...], the usual `map('extract', hostvars, 'ansible_host')`. */
 export function extract(item: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
@@ -59,7 +60,7 @@ export function rekeyOnMember(data: unknown, args: unknown[], kwargs: Record<str
     if (!(key in item)) throw new TemplateRuntimeError(`Key ${key} was not found`);
     const k = pythonStr(plain(item[key]));
     if (k in out && duplicates === 'error') throw new TemplateRuntimeError(`Key ${k} is not unique, cannot correctly turn into dict`);
-    out[k] = item;
+    setItem(out, k, item);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { RecordingSink } from '../../output/events.js';
 import { Templar } from '../templar.js';
-import { shellQuote } from './text.js';
+import { shlexQuote } from './text.js';
 
 const t = new Templar({ vars: {}, sink: new RecordingSink() });
 const r = (s: string): unknown => t.renderString(s);
@@ -21,9 +21,9 @@ describe('text filters', () => {
   });
 
   it('quote is shlex.quote', () => {
-    expect(shellQuote('')).toBe("''");
-    expect(shellQuote('safe-path/x.y')).toBe('safe-path/x.y');
-    expect(shellQuote("it's")).toBe(`'it'"'"'s'`);
-    expect(shellQuote('$HOME; rm')).toBe("'$HOME; rm'");
+    expect(shlexQuote('')).toBe("''");
+    expect(shlexQuote('safe-path/x.y')).toBe('safe-path/x.y');
+    expect(shlexQuote("it's")).toBe(`'it'"'"'s'`);
+    expect(shlexQuote('$HOME; rm')).toBe("'$HOME; rm'");
   });
 });

@@ -8,8 +8,12 @@ import { percentFormat } from '../python/format.js';
 import { arg, toText } from '../call-args.js';
 import { TemplateRuntimeError } from '../jinja/runtime-error.js';
 
-/** Python's shlex.quote, which Ansible's quote filter uses. */
-export function shellQuote(s: string): string {
+/**
+ * Python's shlex.quote, which Ansible's quote filter uses: its output is text
+ * the user puts in their own commands, so it must match Ansible character for
+ * character ('"'"' for a quote). tsible's own shell words use connection/quote.ts.
+ */
+export function shlexQuote(s: string): string {
   if (s === '') return "''";
   if (/^[\w@%+=:,./-]+$/.test(s)) return s;
   return `'${s.replace(/'/g, `'"'"'`)}'`;
@@ -137,7 +141,7 @@ export const textFilters: Record<string, FilterDef> = {
   },
   indent: { fn: indent },
   wordcount: { fn: (v) => (pythonStr(plain(v)).match(/\w+/g) ?? []).length },
-  quote: { fn: (v) => shellQuote(pythonStr(plain(v))) },
+  quote: { fn: (v) => shlexQuote(pythonStr(plain(v))) },
   format: { fn: (v, args, kw) => percentFormat(toText(v, 'format'), Object.keys(kw).length > 0 ? kw : args) },
   truncate: {
     fn: (v, args, kw) => {

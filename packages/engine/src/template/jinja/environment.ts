@@ -23,6 +23,11 @@ export interface TestDef {
   acceptsUndefined?: boolean;
 }
 
+/** A cheap cache key for a syntax: every field, in a fixed order. */
+function syntaxKey(s: JinjaSyntax): string {
+  return [s.blockStart, s.blockEnd, s.variableStart, s.variableEnd, s.commentStart, s.commentEnd, s.trimBlocks, s.lstripBlocks, s.keepTrailingNewline, s.literalBackslashesInVariables].join('\u0001');
+}
+
 const FQCN_PREFIX = /^ansible\.(builtin|legacy)\./;
 
 /** Filters, tests, globals and a compile cache shared by every render. */
@@ -36,7 +41,7 @@ export class Environment {
 
   /** Parse once per (syntax, source); the tree is immutable so reuse is safe. */
   compile(source: string, syntax: JinjaSyntax = this.syntax): Stmt[] {
-    const key = syntax === this.syntax ? source : `${JSON.stringify(syntax)}\0${source}`;
+    const key = syntax === this.syntax ? source : `${syntaxKey(syntax)}\0${source}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     let text = source;

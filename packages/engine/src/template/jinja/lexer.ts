@@ -98,8 +98,9 @@ export class Lexer {
     throw new TemplateSyntaxError(message, line, column);
   }
 
+  /** Template text, with \r\n and \r normalised to \n as Jinja's newline_sequence does. */
   private pushText(text: string, offset: number): void {
-    if (text !== '') this.tokens.push({ type: 'text', value: text, ...this.position(offset) });
+    if (text !== '') this.tokens.push({ type: 'text', value: text.replace(/\r\n?/g, '\n'), ...this.position(offset) });
   }
 
   /** lstrip_blocks: drop spaces/tabs between the start of the line and a block tag. */
@@ -160,6 +161,7 @@ export class Lexer {
     const { src } = this;
     this.tokens.push({ type: beginType, value: '', ...this.position(start) });
     const isVariable = beginType === 'variable_begin';
+    const first = this.tokens.length;
     let depth = 0;
     for (;;) {
       while (this.pos < src.length && /\s/.test(src[this.pos] ?? '')) this.pos++;
@@ -167,16 +169,18 @@ export class Lexer {
       if (depth === 0) {
         const mod = src[this.pos];
         if ((mod === '-' || mod === '+') && src.startsWith(endDelim, this.pos + 1)) {
+          const raw = this.isRawOpening(first);
           this.tokens.push({ type: endType, value: '', ...this.position(this.pos) });
           this.pos += 1 + endDelim.length;
           if (isVariable) this.afterVariableEnd(mod === '-');
-          else this.afterBlockEnd(mod === '-', mod === '+');
+          else this.afterBlockEnd(mod === '-', mod === '+' || raw);
           return;
         }
         if (src.startsWith(endDelim, this.pos)) {
+          const raw = this.isRawOpening(first);
           this.tokens.push({ type: endType, value: '', ...this.position(this.pos) });
           this.pos += endDelim.length;
-          if (!isVariable) this.afterBlockEnd(false, false);
+          if (!isVariable) this.afterBlockEnd(false, raw);
           return;
         }
       }
@@ -188,6 +192,12 @@ export class Lexer {
       }
       this.tokens.push({ ...token, ...this.position(tokenStart) });
     }
+  }
+
+  /** `{% raw %}`: Jinja does not apply trim_blocks to the newline after it (only `-%}` strips). */
+  private isRawOpening(first: number): boolean {
+    const name = this.tokens[first];
+    return this.tokens.length === first + 1 && name?.type === 'name' && name.value === 'raw';
   }
 
   private afterVariableEnd(stripAll: boolean): void {

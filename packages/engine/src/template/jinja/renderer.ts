@@ -2,7 +2,8 @@ import type { CallArgs, Expr, Pos, Stmt, Target } from './ast.js';
 import { JinjaCallable } from './callable.js';
 import type { CallContext, Environment } from './environment.js';
 import type { JinjaSyntax } from './syntax.js';
-import { getAttr, getItem, isLazyMapping, sliceOf } from './member.js';
+import { getAttr, getItem, sliceOf } from './member.js';
+import { isLazyMapping } from './lazy-mapping.js';
 import { TemplateRuntimeError } from './runtime-error.js';
 import { TemplateSyntaxError } from './template-syntax-error.js';
 import { ensureDefined, Undefined, UndefinedError, undefinedVariable } from './undefined.js';
@@ -16,6 +17,7 @@ import { tuple } from '../python/tuple.js';
 import { Namespace } from '../python/namespace.js';
 import { PyObject } from '../python/object.js';
 import { unsupportedFilterReason } from '../filters/unsupported.js';
+import { setItem } from '../python/dict.js';
 
 /** Resolves a top-level template variable; returns undefined when it does not exist. */
 export type VariableResolver = (name: string) => unknown;
@@ -321,7 +323,7 @@ export class Renderer implements CallContext {
         return tuple(expr.items.map((item) => this.eval(item, scope)));
       case 'dict': {
         const out: Record<string, unknown> = {};
-        for (const [k, v] of expr.pairs) out[pythonStr(plain(ensureDefined(this.eval(k, scope))))] = this.eval(v, scope);
+        for (const [k, v] of expr.pairs) setItem(out, pythonStr(plain(ensureDefined(this.eval(k, scope)))), this.eval(v, scope));
         return out;
       }
       case 'getattr':

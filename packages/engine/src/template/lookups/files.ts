@@ -135,6 +135,14 @@ const CHARSETS: Record<string, string> = {
   punctuation: '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
 };
 
+/** Ansible's chars= parsing: comma-separated names of Python string constants or literal characters; ',,' is a comma. */
+export function passwordCharacters(spec: string | undefined): string {
+  const names = spec === undefined ? ['ascii_letters', 'digits', '.,:-_'] : [...(spec.includes(',,') ? [','] : []), ...spec.replace(/,,/g, ',').split(',').filter(Boolean)];
+  const chars = names.map((c) => (Object.prototype.hasOwnProperty.call(CHARSETS, c) ? CHARSETS[c] : c)).join('');
+  if (chars === '') throw new TemplateRuntimeError('password lookup: chars must not be empty');
+  return chars;
+}
+
 /** password: reads the password from the file, creating it (0600, atomically) with a random one when missing. */
 export const passwordLookup: LookupFn = (terms, kwargs, ctx) =>
   terms.map((term) => {
@@ -149,7 +157,7 @@ export const passwordLookup: LookupFn = (terms, kwargs, ctx) =>
     const file = rel === '/dev/null' || path.isAbsolute(rel) ? rel : path.join(ctx.searchPaths[0] ?? process.cwd(), rel);
     if (file !== '/dev/null' && existsSync(file)) return readFileSync(file, 'utf8').split('\n')[0]?.split(' salt=')[0] ?? '';
     const length = Number(options['length'] ?? 20);
-    const chars = (options['chars'] ?? 'ascii_letters,digits,.,:-_').split(',').map((c) => CHARSETS[c] ?? c).join('') || CHARSETS['ascii_letters']!;
+    const chars = passwordCharacters(options['chars']);
     const password = Array.from({ length }, () => chars[randomInt(chars.length)]).join('');
     if (file === '/dev/null') return password;
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

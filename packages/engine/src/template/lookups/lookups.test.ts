@@ -2,6 +2,7 @@ import { RecordingSink } from '../../output/events.js';
 import { Templar } from '../templar.js';
 import { BUILTIN_LOOKUPS } from './index.js';
 import { generateSequence, parseSequence } from './sequence.js';
+import { passwordCharacters } from './files.js';
 
 const sink = new RecordingSink();
 const t = new Templar({ vars: { users: [{ name: 'a', keys: ['k1', 'k2'] }, { name: 'b', keys: [] }], x: '{{ 1 + 1 }}' }, sink });
@@ -55,5 +56,13 @@ describe('lookups', () => {
     r("{{ lookup('file', 'missing-file', errors='warn') }}");
     expect(sink.messages('warning').some((m) => m.includes("lookup plugin 'file'"))).toBe(true);
     expect(() => r("{{ lookup('nope') }}")).toThrow('lookup plugin (nope) not found');
+  });
+});
+
+describe('password characters', () => {
+  it('follows Ansible: defaults include .,:-_ and ",," is a literal comma', () => {
+    expect(passwordCharacters(undefined)).toBe('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:-_');
+    expect(passwordCharacters('digits,,')).toBe(',0123456789');
+    expect(passwordCharacters('hexdigits,xyz')).toBe('0123456789abcdefABCDEFxyz');
   });
 });

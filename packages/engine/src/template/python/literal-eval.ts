@@ -1,4 +1,5 @@
 import { makeFloat } from './float.js';
+import { setItem } from './dict.js';
 
 const NAMES: Record<string, unknown> = { True: true, False: false, None: null, true: true, false: false, null: null };
 const FAIL = Symbol('literal-eval-fail');
@@ -120,7 +121,7 @@ class LiteralParser {
         continue;
       }
       if (typeof key === 'object' && key !== null && !(typeof key.valueOf() === 'number')) throw FAIL;
-      out[key === null ? 'None' : key === true ? 'True' : key === false ? 'False' : String(key)] = this.value();
+      setItem(out, key === null ? 'None' : key === true ? 'True' : key === false ? 'False' : String(key), this.value());
     }
     return isSet ? setItems : out;
   }

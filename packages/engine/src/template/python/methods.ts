@@ -6,6 +6,7 @@ import { strFormat } from './format.js';
 import { pythonStr } from './repr.js';
 import { pyTruthy } from './truthy.js';
 import { tuple } from './tuple.js';
+import { setItem } from './dict.js';
 
 type Method = (self: never, args: unknown[], kwargs: Record<string, unknown>) => unknown;
 
@@ -214,7 +215,7 @@ const DICT_METHODS: Record<string, Method> = {
   },
   copy: (d: Dict) => ({ ...d }),
   update: (d: Dict, [other], kw) => {
-    Object.assign(d, other ?? {}, kw);
+    for (const [k, v] of [...Object.entries((other ?? {}) as Dict), ...Object.entries(kw)]) setItem(d, k, v);
     return null;
   },
   pop: (d: Dict, [key, fallback]) => {
@@ -229,7 +230,7 @@ const DICT_METHODS: Record<string, Method> = {
   },
   setdefault: (d: Dict, [key, fallback]) => {
     const k = pythonStr(plain(key));
-    if (!Object.prototype.hasOwnProperty.call(d, k)) d[k] = fallback === undefined ? null : fallback;
+    if (!Object.prototype.hasOwnProperty.call(d, k)) setItem(d, k, fallback === undefined ? null : fallback);
     return d[k];
   },
 };

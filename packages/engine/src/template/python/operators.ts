@@ -6,6 +6,7 @@ import { pythonTypeName } from './type-name.js';
 import { pythonStr } from './repr.js';
 import { percentFormat } from './format.js';
 import { PyObject } from './object.js';
+import { isLazyMapping } from '../jinja/lazy-mapping.js';
 
 type Num = number;
 
@@ -157,6 +158,7 @@ export function pyContains(container: unknown, item: unknown): boolean {
   }
   if (Array.isArray(c)) return c.some((x) => pyEquals(x, i));
   if (c instanceof Map || c instanceof Set) return c.has(i);
+  if (isLazyMapping(c)) return c.has(String(i));
   if (typeof c === 'object' && c !== null) return typeof i === 'string' || typeof i === 'number' ? Object.prototype.hasOwnProperty.call(c, String(i)) : false;
   throw new TemplateRuntimeError(`argument of type '${pythonTypeName(container)}' is not iterable`);
 }

@@ -3,9 +3,16 @@ import { PythonTuple, pythonFloatRepr as floatRepr, pythonStrRepr as stringRepr 
 import { isUnsafe } from '../unsafe.js';
 import { isTuple, tuple } from './tuple.js';
 import { PyObject } from './object.js';
+import { VaultText } from '../../loader/tagged-values.js';
+import { TemplateRuntimeError } from '../jinja/runtime-error.js';
 
 /** Python's repr() of a float and of a str: shared with the loader and config output. */
 export { pythonFloatRepr as floatRepr, pythonStrRepr as stringRepr } from '../../text/python-format.js';
+
+/** Encrypted values must be decrypted before templating; printing the ciphertext would hide the mistake. */
+function refuseVaultText(value: unknown): void {
+  if (value instanceof VaultText) throw new TemplateRuntimeError('a vault-encrypted value reached a template undecrypted (no vault secret was given for it)');
+}
 
 export function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -16,6 +23,7 @@ export function isPlainMapping(value: unknown): value is Record<string, unknown>
 
 /** Python's repr(): what a value looks like inside a printed list or dict. */
 export function pythonRepr(value: unknown): string {
+  refuseVaultText(value);
   if (typeof value === 'string') return stringRepr(value);
   if (isUnsafe(value)) return stringRepr(value.text);
   if (value === null || value === undefined) return 'None';
@@ -44,6 +52,7 @@ export function pythonRepr(value: unknown): string {
 
 /** Python's str(): strings as they are, everything else as repr. */
 export function pythonStr(value: unknown): string {
+  refuseVaultText(value);
   if (typeof value === 'string') return value;
   if (isUnsafe(value)) return value.text;
   if (value instanceof PyObject) return value.pythonStr();

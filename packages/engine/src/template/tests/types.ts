@@ -1,5 +1,5 @@
 import type { TestDef } from '../jinja/environment.js';
-import { isLazyMapping } from '../jinja/member.js';
+import { isLazyMapping } from '../jinja/lazy-mapping.js';
 import { isUndefined } from '../jinja/undefined.js';
 import { plain } from '../python/compare.js';
 import { isFloatValue } from '../python/float.js';
