@@ -136,6 +136,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     hostVars: { ...vars, ...hostVars },
     timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
     emit: new Emitter(run.sink),
+    controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
   });
   if (outcome.status === 'unreachable') await run.connections.reset(host);
   return outcome.result;
