@@ -50,6 +50,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
           next: baseSink,
         });
   const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
+  if (verbosity >= 1 && options.json !== true) ctx.stdout.write(config.file === undefined ? 'No config file found; using defaults\n' : `Using ${config.file} as config file\n`);
   const knownActions = await providedActions();
   const loadOptions = { knownActions, rolesPath: config.get('DEFAULT_ROLES_PATH'), extraVars, sink: baseSink, cwd: ctx.cwd };
   const playbooks = paths.map((p) => loadPlaybook(p, loadOptions));
@@ -123,6 +124,8 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     loadOptions,
     limit: options.limit,
     deadHosts: new Set(),
+    failedHosts: new Set(),
+    unreachableHosts: new Set(),
     startAt: { pending: options.startAtTask },
   };
   try {

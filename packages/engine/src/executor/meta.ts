@@ -51,7 +51,11 @@ export async function runMeta(pc: PlayContext, task: Task, hosts: readonly strin
       for (const host of applies) pc.ended.add(host);
       return;
     case 'clear_host_errors':
-      if (applies.length > 0) pc.failed.clear();
+      if (applies.length > 0) {
+        // The failed hosts no longer count against the run; those that stopped stay stopped.
+        for (const host of pc.failed) pc.forgiven.add(host);
+        pc.failed.clear();
+      }
       return;
     case 'clear_facts':
       for (const host of chosen) pc.run.store.clearFacts(host);

@@ -64,7 +64,7 @@ export async function runModuleTask(module: Module, givenArgs: Readonly<Record<s
   }
   if (watch.timedOut) {
     const seconds = Math.round((ctx.timeoutMs ?? 0) / 1000);
-    result = { failed: true, msg: `The ${module.name} action failed to execute in the expected time frame (${seconds}) and was terminated` };
+    result = { failed: true, changed: false, msg: `The ${module.name} action failed to execute in the expected time frame (${seconds}) and was terminated` };
   }
   const masked = maskSecrets(result, secrets);
   return { status: statusOf(masked), result: masked };

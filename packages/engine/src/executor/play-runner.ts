@@ -90,6 +90,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     failed: new Set(),
     unreachable: new Set(),
     ended: new Set(),
+    forgiven: new Set(),
     endPlay: false,
     notified: new Map(),
     hosts,
@@ -127,6 +128,8 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
       if (!pc.endPlay) await strategy.flushHandlers();
     }
   }
+  for (const host of pc.failed) run.failedHosts.add(host);
+  for (const host of pc.unreachable) run.unreachableHosts.add(host);
   for (const host of [...pc.failed, ...pc.unreachable]) run.deadHosts.add(host);
   emitRunEvent(run.sink, { type: 'play.end' });
   return hosts.some((h) => !run.deadHosts.has(h));

@@ -1,18 +1,13 @@
 import { ExitCode } from '../errors/tsible-error.js';
 import { emitRunEvent } from '../output/run-events.js';
 import type { Playbook } from '../playbook/model.js';
-import type { HostStats } from './host-stats.js';
 import { runPlay } from './play-runner.js';
 import type { RunContext } from './run-context.js';
 
-/** Ansible's exit code from the recap: unreachable (4) over failed (2) over ok (0). */
-export function exitCodeOf(stats: ReadonlyMap<string, HostStats>): number {
-  let failed = false;
-  for (const s of stats.values()) {
-    if (s.unreachable > 0) return ExitCode.hostUnreachable;
-    if (s.failures > 0) failed = true;
-  }
-  return failed ? ExitCode.hostFailed : ExitCode.ok;
+/** Ansible's exit code: unreachable hosts (4) over failed ones (2) over ok (0). */
+export function exitCodeOf(run: Pick<RunContext, 'failedHosts' | 'unreachableHosts'>): number {
+  if (run.unreachableHosts.size > 0) return ExitCode.hostUnreachable;
+  return run.failedHosts.size > 0 ? ExitCode.hostFailed : ExitCode.ok;
 }
 
 /**
@@ -35,5 +30,5 @@ export async function runPlaybooks(run: RunContext, playbooks: readonly Playbook
   }
   if (run.signal.aborted) emitRunEvent(run.sink, { type: 'run.interrupted' });
   emitRunEvent(run.sink, { type: 'run.recap', stats: Object.fromEntries(run.stats), customStats: run.customStats });
-  return run.signal.aborted ? ExitCode.interrupted : exitCodeOf(run.stats);
+  return run.signal.aborted ? ExitCode.interrupted : exitCodeOf(run);
 }

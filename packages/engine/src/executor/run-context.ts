@@ -56,6 +56,9 @@ export interface RunContext {
   limit: string | undefined;
   /** Hosts that failed or were unreachable in an earlier play: later plays leave them out. */
   deadHosts: Set<string>;
+  /** Hosts that failed (meta: clear_host_errors forgives them) and that were unreachable: the exit code. */
+  failedHosts: Set<string>;
+  unreachableHosts: Set<string>;
   /** --start-at-task: the task name still to be found. */
   startAt: { pending: string | undefined };
 }
@@ -68,6 +71,8 @@ export interface PlayContext {
   /** Hosts that failed (no more tasks), and why the play stops for them. */
   failed: Set<string>;
   unreachable: Set<string>;
+  /** Failed hosts meta: clear_host_errors forgave: they take no more tasks but do not fail the run. */
+  forgiven: Set<string>;
   /** Hosts that ended with meta: end_host. */
   ended: Set<string>;
   /** Set by meta: end_play / end_batch. */
@@ -81,5 +86,5 @@ export interface PlayContext {
 
 /** The hosts still taking tasks. */
 export function activeHosts(ctx: PlayContext): string[] {
-  return ctx.hosts.filter((h) => !ctx.failed.has(h) && !ctx.unreachable.has(h) && !ctx.ended.has(h));
+  return ctx.hosts.filter((h) => !ctx.failed.has(h) && !ctx.unreachable.has(h) && !ctx.ended.has(h) && !ctx.forgiven.has(h));
 }

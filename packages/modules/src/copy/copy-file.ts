@@ -97,7 +97,8 @@ function contentDiff(outcome: ScriptOutcome, dest: string, request: CopyFileRequ
   return {
     before: old === undefined ? '' : Buffer.from(old, 'base64').toString('utf8'),
     after: request.content?.toString('utf8') ?? '',
-    before_header: dest,
+    // A file that did not exist has no "before" to name, as in Ansible's diff.
+    ...(old === undefined ? {} : { before_header: dest }),
     after_header: request.afterHeader,
   };
 }

@@ -5,7 +5,8 @@ import { isMapping } from '../../playbook/errors.js';
 
 /** The items of `loop:` (must template to a list) or `with_<lookup>:`. */
 export function loopItems(loop: Loop, templar: Templar, task: Task): unknown[] {
-  if (loop.keyword !== 'loop') return templar.loopItems(loop.keyword, loop.items, { location: task.location });
+  // Items reach the task as lists, never tuples (an indexed_items pair shows as [0, 'a']).
+  if (loop.keyword !== 'loop') return templar.loopItems(loop.keyword, loop.items, { location: task.location }).map((item) => (Array.isArray(item) ? [...item] : item));
   const items = templar.render(loop.items, { location: task.location });
   if (!Array.isArray(items)) {
     throw new TsibleError(`Invalid data passed to 'loop', it requires a list, got this instead: ${String(items)}. Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.`, {

@@ -38,8 +38,8 @@ function registered(result: ModuleResult): ModuleResult {
   return Object.fromEntries(Object.entries(result).filter(([key]) => !key.startsWith('_ansible_'))) as ModuleResult;
 }
 
-function skippedResult(condition: unknown): ModuleResult {
-  return { changed: false, skipped: true, skip_reason: SKIPPED, false_condition: condition };
+function skippedResult(): ModuleResult {
+  return { changed: false, skipped: true, skip_reason: SKIPPED };
 }
 
 /** until/retries/delay around one execution, with changed_when/failed_when applied to each attempt. */
@@ -84,8 +84,7 @@ async function runLoop(pc: PlayContext, scope: TaskScope, host: string, base: Re
     const loopVars = iterationVars(control, items, index);
     const vars = { ...base, ...loopVars };
     const templar = templarFor(pc, task, vars);
-    const condition = falseCondition(task, templar);
-    let result = condition === undefined ? await attempt(pc, scope, host, vars, info) : skippedResult(condition);
+    let result = falseCondition(task, templar) === undefined ? await attempt(pc, scope, host, vars, info) : skippedResult();
     result = { ...result, ...loopVars, _ansible_item_label: labelOf(pc, scope, vars, items[index], noLog, control.label) };
     delete result['ansible_loop'];
     if (control.extended) result['ansible_loop'] = loopVars['ansible_loop'];
@@ -129,8 +128,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: TaskScope, host: str
     if (task.loop) {
       result = await runLoop(pc, scope, host, base, info, noLog);
     } else {
-      const condition = falseCondition(task, templar);
-      result = condition === undefined ? await attempt(pc, scope, host, base, info) : skippedResult(condition);
+      result = falseCondition(task, templar) === undefined ? await attempt(pc, scope, host, base, info) : skippedResult();
     }
   } catch (err) {
     if (!(err instanceof TsibleError)) throw err;

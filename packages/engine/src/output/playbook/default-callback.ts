@@ -44,10 +44,10 @@ export class DefaultCallback implements EventSink {
     for (const warning of result.warnings ?? []) this.options.err.write(`[WARNING]: ${warning}\n`);
   }
 
+  /** --diff: what changed, printed before the host's status line as Ansible does. */
   private showDiff(result: ModuleResult): void {
     if (!this.options.diff || result.diff === undefined || result.changed !== true) return;
-    const text = unifiedDiffs(result.diff);
-    if (text !== '') this.write(text.endsWith('\n') ? text : `${text}\n`);
+    this.write(unifiedDiffs(result.diff));
   }
 
   private handle(event: RunEvent): void {
@@ -94,8 +94,8 @@ export class DefaultCallback implements EventSink {
     switch (status) {
       case 'ok':
       case 'changed':
-        this.line(status, `${status}: [${host}] => (item=${label})${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
         this.showDiff(result);
+        this.line(status, `${status}: [${host}] => (item=${label})${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
         return;
       case 'failed':
         this.line('failed', `failed: [${host}] (item=${label}) => ${dumpResult(result, verbosity)}`);
@@ -119,8 +119,8 @@ export class DefaultCallback implements EventSink {
       case 'ok':
       case 'changed':
         if (looped) return;
-        this.line(event.status, `${event.status}: [${host}]${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
         this.showDiff(result);
+        this.line(event.status, `${event.status}: [${host}]${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
         return;
       case 'skipped':
         this.line('skipped', `skipping: [${host}]${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
