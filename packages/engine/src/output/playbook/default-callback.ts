@@ -47,7 +47,9 @@ export class DefaultCallback implements EventSink {
   /** --diff: what changed, printed before the host's status line as Ansible does. */
   private showDiff(result: ModuleResult): void {
     if (!this.options.diff || result.diff === undefined || result.changed !== true) return;
-    this.write(unifiedDiffs(result.diff));
+    const text = unifiedDiffs(result.diff);
+    // Ansible displays the diff text (which ends in a newline) as one more line.
+    if (text !== '') this.write(`${text}\n`);
   }
 
   private handle(event: RunEvent): void {
