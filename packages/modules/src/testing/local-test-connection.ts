@@ -14,7 +14,8 @@ export class LocalTestConnection implements Connection {
 
   run(request: RunRequest): Promise<RunResult> {
     this.requests.push(request);
-    const script = request.script ?? shellJoin(request.argv ?? []);
+    const words = request.script ?? shellJoin(request.argv ?? []);
+    const script = typeof words === 'string' ? words : words.toString('utf8');
     return new Promise((resolve, reject) => {
       // Own process group, so a timeout ends the command's children too.
       const child = spawn('/bin/sh', ['-c', script], { cwd: request.cwd, env: { ...process.env, ...request.env }, detached: true });
