@@ -109,8 +109,9 @@ function range(start: number, stop: number): string {
   return `${beginning},${length}`;
 }
 
+/** Ansible ends a last line that has no newline with one before diffing. */
 function line(prefix: string, text: string): string {
-  return text.endsWith('\n') ? `${prefix}${text}` : `${prefix}${text}\n\\ No newline at end of file\n`;
+  return text.endsWith('\n') ? `${prefix}${text}` : `${prefix}${text}\n`;
 }
 
 export function unifiedDiff(a: readonly string[], b: readonly string[], from: string, to: string): string {
