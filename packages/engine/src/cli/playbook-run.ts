@@ -27,8 +27,13 @@ const ANSIBLE_COMPAT_VERSION = { full: '2.14.0', major: 2, minor: 14, revision: 
 
 /** `tsible playbook` without a listing mode: loads everything first (bad input changes nothing), then runs. */
 export async function runPlaybookCommand(paths: readonly string[], options: PlaybookOptions, ctx: CliContext): Promise<number> {
-  if (options.step === true && (process.stdin as { isTTY?: boolean }).isTTY !== true) {
-    throw new TsibleError('--step asks before each task and needs a terminal', { code: 'TSIBLE_STEP_NO_TTY', exitCode: ExitCode.badOptions });
+  if (options.step === true) {
+    const tty = (process.stdin as { isTTY?: boolean }).isTTY === true;
+    throw new TsibleError(tty ? '--step is not supported by this version of tsible' : '--step asks before each task and needs a terminal', {
+      code: 'TSIBLE_STEP_UNSUPPORTED',
+      exitCode: ExitCode.badOptions,
+      hint: 'use --start-at-task NAME, or --tags, to run part of a playbook',
+    });
   }
   const baseSink = ctx.sink(options.verbose);
   const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink: baseSink });

@@ -25,6 +25,6 @@ export const pauseAction: EngineAction = {
       return { failed: true, msg: 'pause interrupted' };
     }
     const delta = Date.now() - start;
-    return { changed: false, rc: 0, stderr: '', stdout: `Paused for ${seconds === undefined ? 0 : Math.round(seconds / 60 >= 1 && args['minutes'] !== undefined ? seconds / 60 : seconds)} ${args['minutes'] !== undefined ? 'minutes' : 'seconds'}`, user_input: '', delta: formatDelta(delta), start: new Date(start).toISOString(), stop: new Date().toISOString() };
+    return { changed: false, rc: 0, stderr: '', stdout: args['minutes'] !== undefined ? `Paused for ${Number(args['minutes'])} minutes` : `Paused for ${seconds ?? 0} seconds`, user_input: '', delta: formatDelta(delta), start: new Date(start).toISOString(), stop: new Date().toISOString() };
   },
 };

@@ -8,7 +8,7 @@ import { Emitter } from '../../output/events.js';
 import { inheritedKeyword, ancestorsOf } from '../../playbook/inheritance.js';
 import { isMapping } from '../../playbook/errors.js';
 import type { Task } from '../../playbook/model.js';
-import type { Templar } from '../../template/templar.js';
+import { Templar } from '../../template/templar.js';
 import { becomeFromVars } from '../become-from-vars.js';
 import { runModuleTask } from '../module-task.js';
 import type { PlayContext } from '../run-context.js';
@@ -79,6 +79,27 @@ function connectionVars(pc: PlayContext, task: Task, vars: Readonly<Record<strin
 }
 
 /**
+ * delegate_to: the task runs over the delegated host's connection (its
+ * inventory variables say how to reach it); results stay with the task's host.
+ */
+function delegatedTarget(pc: PlayContext, task: Task, host: string, vars: Readonly<Record<string, unknown>>, templar: Templar): { host: string; vars: Readonly<Record<string, unknown>>; templar: Templar } {
+  if (task.delegateTo === undefined || task.delegateTo === null) return { host, vars, templar };
+  const delegated = String(templar.render(task.delegateTo, { location: task.location }));
+  if (delegated === host) return { host, vars, templar };
+  const known = pc.run.inventory.host(delegated);
+  const delegatedVars = { ...vars, ...Object.fromEntries(Object.keys(vars).filter((k) => k.startsWith('ansible_')).map((k) => [k, undefined])), ...(known ? pc.run.inventory.hostVars(delegated, { playbookDir: pc.play.basedir }) : {}) };
+  const clean = Object.fromEntries(Object.entries(delegatedVars).filter(([, v]) => v !== undefined));
+  return { host: delegated, vars: clean, templar: new Templar({ vars: clean, sink: pc.run.sink, environment: pc.run.templateEnvironment }) };
+}
+
+/** A delegated result is shown as `[host -> delegate]`, naming the delegate by its address as Ansible does. */
+function withDelegate(result: ModuleResult, host: string, target: { host: string; vars: Readonly<Record<string, unknown>> }): ModuleResult {
+  if (target.host === host) return result;
+  const address = target.vars['ansible_host'];
+  return { ...result, _ansible_delegated_host: typeof address === 'string' ? address : target.host };
+}
+
+/**
  * One attempt of the task's action on one host: an engine action, or a
  * module over the host's persistent connection.
  */
@@ -86,10 +107,11 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   const { run } = pc;
   const checkMode = flag(keywordValue(pc, task, 'check_mode', templar)) ?? run.options.checkMode;
   const diffMode = flag(keywordValue(pc, task, 'diff', templar)) ?? run.options.diffMode;
+  const target = delegatedTarget(pc, task, host, vars, templar);
   const action = ENGINE_ACTION_TABLE.get(task.resolvedAction);
   if (action) {
     const args = renderArgs(task, templar, action.rawArgs);
-    return action.run(args, {
+    const result = await action.run(args, {
       host,
       task,
       templar,
@@ -102,6 +124,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       interactive: run.options.interactive,
       signal: run.signal,
     });
+    return withDelegate(result, host, target);
   }
   const module = resolveModule(run.modules, task.resolvedAction);
   if (!module) {
@@ -112,7 +135,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   }
   const defaults = moduleDefaultsFor(task, [pc.play.keywords['module_defaults'], ...ancestorsOf(task).reverse().map((a) => a.keywords['module_defaults']), task.keywords['module_defaults']], templar);
   const args = { ...defaults, ...renderArgs(task, templar) };
-  const hostVars = connectionVars(pc, task, vars, templar);
+  const hostVars = connectionVars(pc, task, target.vars, target.templar);
   const become = becomeFromVars(hostVars, {
     become: flag(keywordValue(pc, task, 'become', templar)) ?? run.options.become.become,
     user: (keywordValue(pc, task, 'become_user', templar) as string | undefined) ?? run.options.become.user,
@@ -122,7 +145,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   const timeout = Number(keywordValue(pc, task, 'timeout', templar) ?? run.options.taskTimeout);
   let connection: Connection;
   try {
-    connection = await run.connections.get(host, hostVars);
+    connection = await run.connections.get(target.host, hostVars);
   } catch (err) {
     if (err instanceof UnreachableError) return { unreachable: true, changed: false, msg: err.message };
     throw err;
@@ -138,6 +161,6 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     emit: new Emitter(run.sink),
     controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
   });
-  if (outcome.status === 'unreachable') await run.connections.reset(host);
-  return outcome.result;
+  if (outcome.status === 'unreachable') await run.connections.reset(target.host);
+  return withDelegate(outcome.result, host, target);
 }

@@ -75,7 +75,7 @@ export class DefaultCallback implements EventSink {
         this.line('failed', `FAILED - RETRYING: [${event.host}]: ${event.task.label} (${event.retriesLeft} retries left).`);
         return;
       case 'host.item':
-        this.item(event.host, event.status, cleanResult(event.result, event.task.action), event.label);
+        this.item(hostLabel(event.host, event.result), event.status, cleanResult(event.result, event.task.action), event.label);
         return;
       case 'host.result':
         this.result(event);
@@ -115,7 +115,7 @@ export class DefaultCallback implements EventSink {
     const { verbosity } = this.options;
     const looped = Array.isArray(event.result['results']);
     const result = cleanResult(event.result, event.task.action);
-    const host = event.host;
+    const host = hostLabel(event.host, event.result);
     this.warnings(result);
     switch (event.status) {
       case 'ok':
@@ -138,4 +138,10 @@ export class DefaultCallback implements EventSink {
         return;
     }
   }
+}
+
+/** `host`, or `host -> delegate` for a delegated task. */
+function hostLabel(host: string, result: ModuleResult): string {
+  const delegated = result['_ansible_delegated_host'];
+  return typeof delegated === 'string' ? `${host} -> ${delegated}` : host;
 }
