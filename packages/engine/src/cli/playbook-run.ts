@@ -1,5 +1,9 @@
 import { dirname, resolve } from 'node:path';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { Vault } from '../vault/vault.js';
+import { vaultSettingsFromConfig } from '../vault/sources/settings.js';
+import { vaultSecretsFromCli } from './commands/vault/options.js';
+import { VaultValues } from '../vars/vault-values.js';
 import { ConnectionPool } from '../executor/connection-pool.js';
 import { runPlaybooks } from '../executor/playbook-runner.js';
 import type { RunContext, RunOptions } from '../executor/run-context.js';
@@ -22,6 +26,16 @@ import { parseExtraVars } from './extra-vars.js';
 import { tsibleVersion } from './version.js';
 import type { CliContext } from './context.js';
 import type { PlaybookOptions } from './commands/playbook.js';
+
+/** The vault from --vault-id / --vault-password-file / -J and the vault settings (no prompt unless asked). */
+async function vaultFor(options: PlaybookOptions, ctx: CliContext, config: Config): Promise<Vault> {
+  const secrets = await vaultSecretsFromCli(
+    { vaultId: options.vaultId, vaultPasswordFile: options.vaultPasswordFile, askVaultPass: options.askVaultPassword === true, verbose: options.verbose },
+    ctx,
+    vaultSettingsFromConfig(config, ctx.env),
+  );
+  return new Vault(secrets);
+}
 
 const ANSIBLE_COMPAT_VERSION = { full: '2.14.0', major: 2, minor: 14, revision: 0, string: '2.14.0' };
 
@@ -62,6 +76,9 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
   const playbookDir = dirname(resolve(ctx.cwd, paths[0]!));
   const inventory = await loadInventory(inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink: baseSink, playbookDir }));
   const modules = await loadModuleRegistry();
+  // Every vaulted value is opened before any host is contacted: a wrong or missing password changes nothing.
+  const vaultValues = new VaultValues(await vaultFor(options, ctx, config));
+  await vaultValues.decryptAll(extraVars, playbooks, ...inventory.allHosts().map((h) => inventory.hostVars(h.name, { playbookDir })));
   const passwords = await collectPasswords({ askPass: options.askPass === true, askBecomePass: options.askBecomePass === true }, ctx.cwd);
   const connectionDefaults: Record<string, unknown> = {};
   if (options.connection !== undefined) connectionDefaults['ansible_connection'] = options.connection;
@@ -132,6 +149,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     failedHosts: new Set(),
     unreachableHosts: new Set(),
     startAt: { pending: options.startAtTask },
+    vaultValues,
   };
   try {
     return await runPlaybooks(run, playbooks);

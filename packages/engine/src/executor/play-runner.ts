@@ -99,7 +99,8 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   const roles = allRoles(play);
   const magic = (): Record<string, unknown> =>
     playMagicVars(run.runFacts, { name, hosts, activeHosts: activeHosts(pc), batch: activeHosts(pc), roleNames: [...new Set(roles.map((r) => r.name))] });
-  const varsFiles = varsFilesVars(play, { ...play.vars, ...prompt, ...run.extraVars, ...magic() }, run.sink, run.templateEnvironment);
+  const varsFiles = await varsFilesVars(play, run.vaultValues.reveal({ ...play.vars, ...prompt, ...run.extraVars, ...magic() }), run.sink, run.templateEnvironment, (file) => run.vaultValues.readFile(file));
+  await run.vaultValues.decryptAll(varsFiles);
   const input: PlayVarsInput = {
     play,
     roles,
@@ -109,6 +110,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     varsFilesVars: varsFiles,
     extraVars: run.extraVars,
     magic,
+    reveal: (value) => run.vaultValues.reveal(value),
     hostvars: () =>
       lazyHostvars(
         () => run.inventory.allHosts().map((h) => h.name),

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { TsibleError } from '../errors/tsible-error.js';
 import { isMapping } from '../playbook/errors.js';
 import type { Play } from '../playbook/model.js';
-import { readYamlFile } from '../playbook/yaml-source.js';
+import { parseJsonOrYaml } from '../loader/yaml.js';
 import type { EventSink } from '../output/events.js';
 import { Templar } from '../template/templar.js';
 import type { Environment } from '../template/jinja/environment.js';
@@ -29,8 +29,12 @@ export function promptVars(play: Play, extraVars: Readonly<Record<string, unknow
   return vars;
 }
 
-/** vars_files: each entry a file, or a list whose first existing file is used; templated with play and extra vars. */
-export function varsFilesVars(play: Play, base: Readonly<Record<string, unknown>>, sink: EventSink, environment: Environment): Record<string, unknown> {
+/**
+ * vars_files: each entry a file, or a list whose first existing file is used;
+ * templated with play and extra vars. `read` gives a file's text (a vaulted
+ * file comes back decrypted).
+ */
+export async function varsFilesVars(play: Play, base: Readonly<Record<string, unknown>>, sink: EventSink, environment: Environment, read: (file: string) => Promise<string>): Promise<Record<string, unknown>> {
   let vars: Record<string, unknown> = {};
   const templar = new Templar({ vars: { ...base }, sink, environment });
   for (const entry of play.varsFiles) {
@@ -39,7 +43,7 @@ export function varsFilesVars(play: Play, base: Readonly<Record<string, unknown>
     if (file === undefined) {
       throw new TsibleError(`vars file ${candidates.join(', ')} was not found`, { code: 'TSIBLE_VARS_FILE_NOT_FOUND', location: play.location, hint: `looked in ${play.basedir}` });
     }
-    const data = readYamlFile(file, sink);
+    const data = parseJsonOrYaml(await read(file), file, { sink });
     if (data === null || data === undefined) continue;
     if (!isMapping(data)) throw new TsibleError(`${file} must be stored as a dictionary/hash`, { code: 'TSIBLE_VARS_FILE_TYPE', location: { file, line: 1, column: 1 } });
     vars = { ...vars, ...data };

@@ -12,6 +12,7 @@ import type { HostStats } from './host-stats.js';
 import type { Block, Play } from '../playbook/model.js';
 import type { PlaybookLoadOptions } from '../playbook/load/scope.js';
 import type { Environment } from '../template/jinja/environment.js';
+import type { VaultValues } from '../vars/vault-values.js';
 
 /** How the run was asked for (command line over configuration). */
 export interface RunOptions {
@@ -59,6 +60,8 @@ export interface RunContext {
   /** Hosts that failed (meta: clear_host_errors forgives them) and that were unreachable: the exit code. */
   failedHosts: Set<string>;
   unreachableHosts: Set<string>;
+  /** Decrypted vault values (plaintext for templates and module arguments). */
+  vaultValues: VaultValues;
   /** --start-at-task: the task name still to be found. */
   startAt: { pending: string | undefined };
 }

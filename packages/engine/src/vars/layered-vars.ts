@@ -20,6 +20,8 @@ export interface PlayVarsInput {
   /** Magic variables shared by the play's hosts (playbook_dir, ansible_play_hosts...). */
   magic: () => Readonly<Record<string, unknown>>;
   hostvars: () => unknown;
+  /** Puts decrypted plaintext in place of vaulted values. */
+  reveal?: <T>(value: T) => T;
 }
 
 /** What a task adds: the task itself and the parameters of the include that brought it in. */
@@ -62,6 +64,7 @@ export function layeredVars(input: PlayVarsInput, host: string, scope?: TaskScop
   for (const role of chain) vars = { ...vars, ...(isMapping(role.keywords['vars']) ? role.keywords['vars'] : {}), ...role.params };
   if (scope) vars = { ...vars, ...scope.includeRoleParams, ...scope.includeParams };
   vars = { ...vars, ...input.extraVars, ...input.magic(), ...roleMagicVars(chain.at(-1)) };
+  if (input.reveal) vars = input.reveal(vars);
   vars['groups'] = inventory.groupsMap();
   vars['group_names'] = inventory.groupNames(host);
   vars['hostvars'] = input.hostvars();

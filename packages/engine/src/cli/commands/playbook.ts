@@ -30,6 +30,9 @@ interface PlaybookOptions {
   sshCommonArgs?: string;
   forks?: number;
   json?: boolean;
+  vaultId: string[];
+  vaultPasswordFile: string[];
+  askVaultPassword?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

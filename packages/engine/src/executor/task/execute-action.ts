@@ -110,7 +110,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   const target = delegatedTarget(pc, task, host, vars, templar);
   const action = ENGINE_ACTION_TABLE.get(task.resolvedAction);
   if (action) {
-    const args = renderArgs(task, templar, action.rawArgs);
+    const args = run.vaultValues.reveal(renderArgs(task, templar, action.rawArgs));
     const result = await action.run(args, {
       host,
       task,
@@ -134,7 +134,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     });
   }
   const defaults = moduleDefaultsFor(task, [pc.play.keywords['module_defaults'], ...ancestorsOf(task).reverse().map((a) => a.keywords['module_defaults']), task.keywords['module_defaults']], templar);
-  const args = { ...defaults, ...renderArgs(task, templar) };
+  const args = run.vaultValues.reveal({ ...defaults, ...renderArgs(task, templar) });
   const hostVars = connectionVars(pc, task, target.vars, target.templar);
   const become = becomeFromVars(hostVars, {
     become: flag(keywordValue(pc, task, 'become', templar)) ?? run.options.become.become,
