@@ -30,8 +30,8 @@ interface PlaybookOptions {
   sshCommonArgs?: string;
   forks?: number;
   json?: boolean;
-  vaultId: string[];
-  vaultPasswordFile: string[];
+  vaultId?: string[];
+  vaultPasswordFile?: string[];
   askVaultPassword?: boolean;
 }
 
