@@ -1,4 +1,6 @@
-import { ExitCode, TsibleError } from '../errors/tsible-error.js';
+import { loadInventory } from '../inventory/load.js';
+import { inventoryOptionsFromConfig } from '../inventory/from-config.js';
+import { selectTargets } from '../inventory/targets.js';
 import { displayPlay } from '../playbook/listing/play-display.js';
 import { formatListing } from '../playbook/listing/format-listing.js';
 import { loadPlaybook } from '../playbook/load/playbook.js';
@@ -39,9 +41,9 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
 
 type HostSelector = (patterns: readonly string[]) => readonly string[];
 
-async function hostSelector(_options: PlaybookOptions, _ctx: CliContext): Promise<HostSelector> {
-  throw new TsibleError('--list-hosts needs the inventory loader, which this build does not include', {
-    code: 'TSIBLE_PLAYBOOK_NO_INVENTORY',
-    exitCode: ExitCode.error,
-  });
+async function hostSelector(options: PlaybookOptions, ctx: CliContext): Promise<HostSelector> {
+  const sink = ctx.sink(options.verbose);
+  const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink });
+  const inventory = await loadInventory(inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink }));
+  return (patterns) => selectTargets(inventory, patterns, { limit: options.limit, sink }).map((host) => host.name);
 }

@@ -1,4 +1,5 @@
 import { selectTargets } from '../inventory/targets.js';
+import { TsibleError } from '../errors/tsible-error.js';
 import { toBoolean } from '../module-api/type-conversion.js';
 import { emitRunEvent } from '../output/run-events.js';
 import { inheritedTags } from '../playbook/inheritance.js';
@@ -74,9 +75,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   const patterns = playPatterns(play, run);
   const name = play.name !== undefined ? pythonStr(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(play.name)) : patterns.join(',');
   emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
-  const hosts = selectTargets(run.inventory, patterns, { limit: run.limit, sink: run.sink })
-    .map((h) => h.name)
-    .filter((h) => !run.deadHosts.has(h));
+  const hosts = playHosts(run, patterns).filter((h) => !run.deadHosts.has(h));
   if (hosts.length === 0) {
     emitRunEvent(run.sink, { type: 'play.no_hosts' });
     return true;
@@ -135,6 +134,16 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   for (const host of [...pc.failed, ...pc.unreachable]) run.deadHosts.add(host);
   emitRunEvent(run.sink, { type: 'play.end' });
   return hosts.some((h) => !run.deadHosts.has(h));
+}
+
+/** The play's hosts; a pattern that matches nothing makes a play with no hosts, not an error (unlike ad-hoc runs). */
+function playHosts(run: RunContext, patterns: readonly string[]): string[] {
+  try {
+    return selectTargets(run.inventory, patterns, { limit: run.limit, sink: run.sink }).map((h) => h.name);
+  } catch (err) {
+    if (err instanceof TsibleError && err.code === 'TSIBLE_NO_HOSTS') return [];
+    throw err;
+  }
 }
 
 function gathersFacts(play: Play, run: RunContext): boolean {
