@@ -5,6 +5,7 @@ import { toBoolean } from '../module-api/type-conversion.js';
 import { emitRunEvent, type TaskInfo } from '../output/run-events.js';
 import type { Block, Task } from '../playbook/model.js';
 import { layeredVars } from '../vars/layered-vars.js';
+import { inheritedKeyword } from '../playbook/inheritance.js';
 import { handlerKey, notify, playHandlers } from './handlers.js';
 import { comparePositions, iterateBlocks, type HostIterator, type Step, type StepFeedback } from './host-iterator.js';
 import { expandInclude, type IncludedBlocks } from './includes.js';
@@ -47,6 +48,10 @@ export class LinearStrategy {
       const first = [...pending.values()].map((p) => p.step).sort((a, b) => comparePositions(a.position, b.position))[0]!;
       const group = [...pending.entries()].filter(([, p]) => p.step.task === first.task && comparePositions(p.step.position, first.position) === 0);
       const feedback = await this.runTask(first.task, new Map(group.map(([host, p]) => [host, p.step])), false);
+      if (pc.fatal) {
+        pc.endPlay = true;
+        for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
+      }
       for (const [host, p] of group) {
         if (pc.unreachable.has(host) || pc.ended.has(host)) {
           pending.delete(host);
@@ -186,7 +191,14 @@ export class LinearStrategy {
     }
     if (outcome.status === 'unreachable' && !outcome.ignored) pc.unreachable.add(host);
     const failed = (outcome.status === 'failed' || outcome.status === 'unreachable') && !outcome.ignored;
+    // any_errors_fatal: a failure no rescue catches ends the play (and the run) for every host after this task.
+    if (failed && !step.rescuable && this.anyErrorsFatal(task)) pc.fatal = true;
     return { failed, result: outcome.result, includes: [] };
+  }
+
+  private anyErrorsFatal(task: Task): boolean {
+    const written = inheritedKeyword(task, 'any_errors_fatal') ?? this.pc.play.keywords['any_errors_fatal'];
+    return written !== undefined && written !== null && toBoolean(written);
   }
 
   /** `included: FILE for HOSTS => (item=...)`, one line per file and item, after every host ran the include. */

@@ -91,6 +91,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     ended: new Set(),
     forgiven: new Set(),
     endPlay: false,
+    fatal: false,
     notified: new Map(),
     hosts,
     dynamicHandlers: [],
@@ -133,7 +134,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   for (const host of pc.unreachable) run.unreachableHosts.add(host);
   for (const host of [...pc.failed, ...pc.unreachable]) run.deadHosts.add(host);
   emitRunEvent(run.sink, { type: 'play.end' });
-  return hosts.some((h) => !run.deadHosts.has(h));
+  return !pc.fatal && hosts.some((h) => !run.deadHosts.has(h));
 }
 
 /** The play's hosts; a pattern that matches nothing makes a play with no hosts, not an error (unlike ad-hoc runs). */

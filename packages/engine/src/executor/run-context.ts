@@ -78,6 +78,8 @@ export interface PlayContext {
   forgiven: Set<string>;
   /** Hosts that ended with meta: end_host. */
   ended: Set<string>;
+  /** A failure under any_errors_fatal: the play and the run stop. */
+  fatal: boolean;
   /** Set by meta: end_play / end_batch. */
   endPlay: boolean;
   /** Handler notifications per host, by handler. */
