@@ -76,9 +76,11 @@ describe('tsible playbook (CLI)', () => {
     expect(run.stdout).toContain("\n  play #3 (db,web:!web2): db,web:!web2\tTAGS: []\n    pattern: ['db', 'web:!web2']\n    hosts (2):\n      db2\n      web1\n");
   });
 
-  it('says that running is not available yet instead of pretending to run', () => {
-    const run = tsible(join(fixtures, 'roles-deps'), 'site.yml');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^ERROR! running playbooks is not available yet/);
+  it('runs the playbook: without an inventory its play matches no hosts, as with ansible-playbook', () => {
+    const run = tsible(join(fixtures, 'roles-deps'), 'site.yml', '-i', 'localhost,');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      '\nPLAY [Roles with dependencies] *************************************************\nskipping: no hosts matched\n\nPLAY RECAP *********************************************************************\n\n',
+    );
   });
 });

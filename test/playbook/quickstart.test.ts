@@ -8,10 +8,10 @@ import { runPlaybookCommand } from './run-playbook-command.js';
 /** playbooks/local-quickstart.yml loads, uses only actions tsible provides, and lists with inventories/local as ansible-playbook does. */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const recorded = (name: string) => readFileSync(join(root, 'test/fixtures/playbook-quickstart', `${name}.stdout`), 'utf8');
-const QUICKSTART_ACTIONS = new Set(['file', 'copy', 'template', 'lineinfile', 'debug', 'command']);
+const QUICKSTART_ACTIONS = new Set(['file', 'copy', 'debug', 'command']);
 
 describe('playbooks/local-quickstart.yml', () => {
-  it('uses only file, copy, template, lineinfile, debug and command, all writing under quickstart_dir', () => {
+  it('uses only file, copy, debug and command, all writing under quickstart_dir', () => {
     const playbook = loadPlaybook('playbooks/local-quickstart.yml', { knownActions: QUICKSTART_ACTIONS, rolesPath: [], cwd: root });
     const play = playbook.plays[0]!;
     expect(play.keywords['connection']).toBe('local');

@@ -30,10 +30,13 @@ export * from './loader/yaml.js';
 export * from './text/python-format.js';
 export * from './config/config.js';
 export * from './config/settings.js';
-export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
 export * from './executor/forwarding-connection.js';
 export { globToRegExp } from './inventory/patterns/fnmatch.js';
-export * from './template/index.js';
 export * from './playbook/index.js';
+export * from './inventory/index.js';
+export * from './template/index.js';
+// Names exported by more than one area: these are the ones the package exposes.
+export { shellQuote } from './connection/quote.js';
+export { pythonStr, pythonRepr } from './text/python-format.js';

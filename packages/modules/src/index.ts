@@ -21,11 +21,13 @@ import { scriptModule } from './script.js';
 import { getUrlModule } from './get-url/get-url.js';
 import { unarchiveModule } from './unarchive/unarchive.js';
 import { archiveModule } from './archive/archive.js';
+import { setupModule } from './setup.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
 export { rawModule, rawSpec, type RawParams } from './raw.js';
 export { pingModule, pingSpec, type PingParams } from './ping.js';
+export { setupModule, setupSpec, type SetupParams } from './setup.js';
 export { fileModule } from './file/file.js';
 export { copyModule } from './copy/copy.js';
 export { copySpec, type CopyParams } from './copy/copy-spec.js';
@@ -55,6 +57,7 @@ const all: readonly Module[] = [
   fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule,
   lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule,
   getUrlModule, unarchiveModule, archiveModule,
+  setupModule,
 ];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));

@@ -3,7 +3,7 @@ import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
 import { countVerbosity, type CliContext } from '../context.js';
 import { addVaultPasswordOptions, type VaultPasswordOptions } from './vault/options.js';
 
-interface PlaybookOptions extends VaultPasswordOptions {
+export interface PlaybookOptions extends VaultPasswordOptions {
   inventory?: string[];
   limit?: string;
   tags?: string[];
@@ -14,6 +14,23 @@ interface PlaybookOptions extends VaultPasswordOptions {
   listTasks?: boolean;
   listTags?: boolean;
   verbose: number;
+  startAtTask?: string;
+  step?: boolean;
+  forceHandlers?: boolean;
+  check?: boolean;
+  diff?: boolean;
+  become?: boolean;
+  becomeMethod?: string;
+  becomeUser?: string;
+  askBecomePass?: boolean;
+  askPass?: boolean;
+  user?: string;
+  connection?: string;
+  timeout?: string;
+  privateKey?: string;
+  sshCommonArgs?: string;
+  forks?: number;
+  json?: boolean;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -55,14 +72,14 @@ export function registerPlaybookCommand(program: Command, ctx: CliContext, deps:
     .option('--private-key <file>', 'use this file to authenticate the connection')
     .option('--ssh-common-args <args>', 'common arguments to pass to ssh')
     .addOption(new Option('-f, --forks <n>', 'number of parallel processes to use').argParser(positiveInt))
+    .option('--json', 'print one JSON document (plays, tasks, per-host results, stats) instead of the text output')
     .option('-v, --verbose', 'verbose mode (-vvv for more)', countVerbosity, 0);
   addVaultPasswordOptions(command).action(async (playbooks: string[], options: PlaybookOptions) => {
       const listing = options.syntaxCheck || options.listHosts || options.listTasks || options.listTags;
       if (!listing) {
-        throw new TsibleError('running playbooks is not available yet; use --syntax-check, --list-hosts, --list-tasks or --list-tags', {
-          code: 'TSIBLE_PLAYBOOK_RUN_UNAVAILABLE',
-          exitCode: ExitCode.error,
-        });
+        const { runPlaybookCommand } = await import('../playbook-run.js');
+        ctx.exitCode = await runPlaybookCommand(playbooks, options, ctx);
+        return;
       }
       const { inspectPlaybooks } = await import('../playbook-inspect.js');
       ctx.stdout.write(await inspectPlaybooks(playbooks, options, ctx, deps.knownActions));
@@ -77,4 +94,3 @@ function positiveInt(value: string): number {
   return n;
 }
 
-export type { PlaybookOptions };
