@@ -26,9 +26,9 @@ describe('playbooks/local-quickstart.yml on inventories/local', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/localhost\s+: ok=6 {4}changed=4 {4}unreachable=0 {4}failed=0 {4}skipped=0 {4}rescued=0 {4}ignored=0/);
-    expect(readFileSync(join(dir, 'static.txt'), 'utf8')).toBe('Hello from tsible\n');
+    expect(readFileSync(join(dir, 'static.txt'), 'utf8')).toBe('hello from tsible\n');
     expect(readFileSync(join(dir, 'quickstart.conf'), 'utf8')).toBe(
-      `# Written by tsible's quickstart playbook for localhost.\ngreeting = Hello from tsible\ndirectory = ${dir}\nenabled = true\n`,
+      `# Written by tsible's quickstart playbook for localhost.\ngreeting = hello from tsible\ndirectory = ${dir}\nenabled = true\n`,
     );
     const second = run();
     expect(second.status).toBe(0);
