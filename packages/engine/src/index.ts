@@ -37,3 +37,4 @@ export * from './lab/index.js';
 export * from './vault/index.js';
 export * from './executor/forwarding-connection.js';
 export * from './template/index.js';
+export { globToRegExp } from './inventory/patterns/fnmatch.js';

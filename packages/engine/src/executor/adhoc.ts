@@ -25,6 +25,8 @@ export interface AdhocRequest {
   timeoutMs?: number | undefined;
   connectionFor(host: AdhocHost): Connection | Promise<Connection>;
   becomeFor(host: AdhocHost): BecomeOptions | undefined;
+  /** The playbook directory: relative controller paths (copy's src, fetch's dest) resolve from it; the current directory when absent. */
+  playbookDir?: string;
   /** Called as soon as each host finishes, so output streams like Ansible's. */
   onResult(host: string, outcome: TaskOutcome): void;
   sink: EventSink;
@@ -79,6 +81,7 @@ async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter):
       hostVars: host.vars,
       timeoutMs: request.timeoutMs,
       emit,
+      controller: { inventoryHostname: host.name, searchPaths: [request.playbookDir ?? process.cwd()], workDir: request.playbookDir ?? process.cwd() },
     });
   } catch (err) {
     if (err instanceof UnreachableError) return { status: 'unreachable', result: { changed: false, msg: err.message, unreachable: true } };

@@ -103,6 +103,7 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
       args,
       forks: settings.forks,
       checkMode: options.check === true,
+      playbookDir,
       diffMode: options.diff === true,
       timeoutMs: settings.taskTimeoutSeconds === undefined ? undefined : settings.taskTimeoutSeconds * 1000,
       connectionFor: (host) => createConnection(host.name, host.vars, connectionSettings),
