@@ -10,6 +10,7 @@ import { slurpModule } from './slurp/slurp.js';
 import { fetchModule } from './fetch/fetch.js';
 import { findModule } from './find/find.js';
 import { tempfileModule } from './tempfile/tempfile.js';
+import { iptablesModule } from './iptables/iptables.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -27,11 +28,14 @@ export { fetchModule, fetchSpec, type FetchParams } from './fetch/fetch.js';
 export { findModule } from './find/find.js';
 export { findSpec, type FindParams } from './find/find-spec.js';
 export { tempfileModule, tempfileSpec, type TempfileParams } from './tempfile/tempfile.js';
+export { iptablesModule } from './iptables/iptables.js';
+export { iptablesSpec, type IptablesParams } from './iptables/iptables-spec.js';
+export { constructRule } from './iptables/iptables-rule.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
