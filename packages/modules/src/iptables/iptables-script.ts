@@ -1,4 +1,5 @@
 import { shellJoin, shellQuote } from '@tsible/engine/connection/quote';
+import { STEP_FUNCTIONS, stepCall } from '../support/remote/command-steps.js';
 
 /** A command the script may run, in both forms: with `-w` (iptables ≥ 1.6.0) and without. */
 export interface Step {
@@ -17,13 +18,8 @@ export type Plan =
   | { kind: 'rule-present'; check: Step; add: Step; createChain: Step | null; list: Step }
   | { kind: 'rule-absent'; check: Step; remove: Step };
 
-/**
- * sh helpers. The binary's words are filled in by the script ("$ts_ipt"), so
- * argv here start after it. ts_run reports the step, runs it with its stdout
- * discarded and stops the script on a non-zero status, leaving its stderr as
- * the failure's text (Ansible's run_command with check_rc).
- */
-const FUNCTIONS = `ts_run() { printf '@S\\t%s\\n' "$1"; shift; "$ts_ipt" "$@" >/dev/null; ts_rc=$?; [ "$ts_rc" = 0 ] || { printf '@F\\t%s\\n' "$ts_rc"; exit 0; }; }
+/** Runs a test quietly: only its status counts (Ansible's run_command without check_rc). */
+const FUNCTIONS = `${STEP_FUNCTIONS}
 ts_quiet() { "$ts_ipt" "$@" >/dev/null 2>&1; }`;
 
 /**
@@ -33,7 +29,7 @@ ts_quiet() { "$ts_ipt" "$@" >/dev/null 2>&1; }`;
  */
 export function iptablesScript(binary: string, plan: Plan, waitGiven: boolean, checkMode: boolean): string {
   const cmd = (step: Step, how: 'run' | 'quiet'): string => {
-    const call = (argv: string[]): string => (how === 'run' ? `ts_run ${shellQuote(step.name)} ${shellJoin(argv)}` : `ts_quiet ${shellJoin(argv)}`);
+    const call = (argv: string[]): string => (how === 'run' ? stepCall(step.name, argv, '"$ts_ipt"') : `ts_quiet ${shellJoin(argv)}`);
     const a = call(step.withWait.slice(1));
     const b = call(step.withoutWait.slice(1));
     return a === b ? a : `if [ "$ts_w" = 1 ]; then ${a}; else ${b}; fi`;

@@ -1,5 +1,5 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { shellJoin } from '@tsible/engine/connection/quote';
+import { commandFailed, stepFailure } from '../support/remote/command-steps.js';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';
 import { commandHead, constructRule, type RuleOptions, type TcpFlags } from './iptables-rule.js';
 import { iptablesScript, type Plan, type Step, type StepName } from './iptables-script.js';
@@ -79,15 +79,12 @@ async function runIptables(ctx: ModuleContext, params: IptablesParams): Promise<
   const binary = BINARY[params.ip_version];
   const plan = makePlan(binary, options);
   const outcome = await runFileScript(ctx, iptablesScript(binary, plan, options.wait !== null && options.wait !== '', ctx.checkMode));
-  const stepFailure = firstRecord(outcome, '@F');
-  if (stepFailure !== undefined) {
-    const failedName = firstRecord(outcome, '@S')?.[0];
+  const failure = stepFailure(outcome);
+  if (failure !== undefined) {
     const path = firstRecord(outcome, '@I')?.[0] ?? binary;
-    const waitUsed = outcome.records.has('@W');
-    const failedStep = STEPS_OF(plan).find((s) => s.name === failedName);
-    const argv = failedStep === undefined ? [binary] : waitUsed ? failedStep.withWait : failedStep.withoutWait;
-    const stderr = outcome.run.stderr.toString('utf8');
-    return failed(stderr.trimEnd(), { cmd: shellJoin([path, ...argv.slice(1)]), rc: Number(stepFailure[0]), stdout: '', stderr });
+    const failedStep = STEPS_OF(plan).find((s) => s.name === failure.step);
+    const argv = failedStep === undefined ? [binary] : outcome.records.has('@W') ? failedStep.withWait : failedStep.withoutWait;
+    return commandFailed(failure, [path, ...argv.slice(1)]);
   }
   if (outcome.failure !== undefined) return failed(outcome.failure);
   return { ...result, changed: outcome.records.has('@C') };
