@@ -105,7 +105,7 @@ describeLab('user module on a lab host', () => {
   }, 60_000);
 
   it('a user in use is not removed: userdel message, accounts unchanged', async () => {
-    await onHost(host(), 'useradd -m bob && (setsid su -s /bin/sh bob -c 'echo $$ >/tmp/bob.pid; exec sleep 300' </dev/null >/dev/null 2>&1 &) && sleep 1');
+    await onHost(host(), `useradd -m bob && (setsid su -s /bin/sh bob -c 'echo $$ >/tmp/bob.pid; exec sleep 300' </dev/null >/dev/null 2>&1 &) && sleep 1`);
     const before = await onHost(host(), accounts);
     const busy = tsibleRun(host(), 'user', 'name=bob state=absent');
     expect(busy.caption).toBe('FAILED!');
