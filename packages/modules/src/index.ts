@@ -13,6 +13,7 @@ import { tempfileModule } from './tempfile/tempfile.js';
 import { iptablesModule } from './iptables/iptables.js';
 import { groupModule } from './users/group.js';
 import { userModule } from './users/user.js';
+import { authorizedKeyModule } from './users/authorized-key.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -36,11 +37,12 @@ export { constructRule } from './iptables/iptables-rule.js';
 export { groupModule, groupSpec, type GroupParams } from './users/group.js';
 export { userModule } from './users/user.js';
 export { userSpec, type UserParams } from './users/user-spec.js';
+export { authorizedKeyModule, authorizedKeySpec, type AuthorizedKeyParams } from './users/authorized-key.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule, groupModule, userModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule, groupModule, userModule, authorizedKeyModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
