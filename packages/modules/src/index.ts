@@ -14,6 +14,7 @@ import { iptablesModule } from './iptables/iptables.js';
 import { groupModule } from './users/group.js';
 import { userModule } from './users/user.js';
 import { authorizedKeyModule } from './users/authorized-key.js';
+import { sysctlModule } from './system-settings/sysctl.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -38,11 +39,12 @@ export { groupModule, groupSpec, type GroupParams } from './users/group.js';
 export { userModule } from './users/user.js';
 export { userSpec, type UserParams } from './users/user-spec.js';
 export { authorizedKeyModule, authorizedKeySpec, type AuthorizedKeyParams } from './users/authorized-key.js';
+export { sysctlModule, sysctlSpec, type SysctlParams } from './system-settings/sysctl.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule, groupModule, userModule, authorizedKeyModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule, groupModule, userModule, authorizedKeyModule, sysctlModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
