@@ -5,12 +5,12 @@ import { dbCall } from './account-db.js';
 import type { UserParams } from './user-spec.js';
 
 /**
- * sh functions for the user's home and ssh key.
+ * sh functions for the user's home and ssh key (on top of ACCOUNT_DB_FUNCTIONS).
  *   ts_home_of NAME → the passwd home, ts_ids_of NAME → uid:gid
  *   ts_mkhome PATH SKEL OWNER: Ansible's create_homedir (skeleton copy, HOME_MODE or
  *   UMASK from login.defs) and chown_homedir.
  */
-export const USER_FUNCTIONS = `ts_pw() { if command -v getent >/dev/null 2>&1; then getent passwd "$1"; else awk -F: -v n="$1" '$1==n' /etc/passwd; fi; }
+export const USER_FUNCTIONS = `ts_pw() { ts_db passwd "$1" | sed 's/^@passwd	//'; }
 ts_home_of() { ts_pw "$1" | cut -d: -f6; }
 ts_ids_of() { ts_pw "$1" | cut -d: -f3,4; }
 ts_mkhome() {
