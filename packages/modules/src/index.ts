@@ -19,6 +19,7 @@ import { cronModule } from './cron/cron.js';
 import { hostnameModule } from './system-settings/hostname.js';
 import { knownHostsModule } from './users/known-hosts.js';
 import { pamLimitsModule } from './system-settings/pam-limits.js';
+import { mountModule } from './system-settings/mount.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -48,11 +49,12 @@ export { cronModule, cronSpec, type CronParams } from './cron/cron.js';
 export { hostnameModule, hostnameSpec, type HostnameParams } from './system-settings/hostname.js';
 export { knownHostsModule, knownHostsSpec, type KnownHostsParams } from './users/known-hosts.js';
 export { pamLimitsModule, pamLimitsSpec, type PamLimitsParams } from './system-settings/pam-limits.js';
+export { mountModule, mountSpec, type MountParams } from './system-settings/mount.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule, groupModule, userModule, authorizedKeyModule, sysctlModule, cronModule, hostnameModule, knownHostsModule, pamLimitsModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, iptablesModule, groupModule, userModule, authorizedKeyModule, sysctlModule, cronModule, hostnameModule, knownHostsModule, pamLimitsModule, mountModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
