@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerRunCommand } from './run.js';
 import { registerConfigCommand } from './config.js';
 import { registerInventoryCommand } from './inventory.js';
 import { registerLabCommand } from './lab.js';
@@ -8,6 +9,7 @@ import { registerVaultCommand } from './vault.js';
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerConfigCommand(program, ctx);
+  registerRunCommand(program, ctx);
   registerInventoryCommand(program, ctx);
   registerLabCommand(program, ctx);
   registerVaultCommand(program, ctx);

@@ -1,0 +1,60 @@
+import type { ArgumentSpec, ParamsOf } from './argument-spec.js';
+import type { BecomeOptions, Connection } from '../connection/types.js';
+import type { Emitter } from '../output/events.js';
+
+/** What a module sees of the world: one host's connection and the run's modes. */
+export interface ModuleContext {
+  readonly connection: Connection;
+  readonly checkMode: boolean;
+  readonly diffMode: boolean;
+  readonly become?: BecomeOptions | undefined;
+  readonly hostVars?: Readonly<Record<string, unknown>> | undefined;
+  /** Per-command limit in milliseconds (the task timeout), if any. */
+  readonly timeoutMs?: number | undefined;
+  readonly emit: Emitter;
+}
+
+/** Ansible's common return values; modules add their own keys. */
+export interface ModuleResult {
+  changed?: boolean;
+  failed?: boolean;
+  skipped?: boolean;
+  msg?: string;
+  rc?: number | null;
+  stdout?: string;
+  stderr?: string;
+  stdout_lines?: string[];
+  stderr_lines?: string[];
+  cmd?: string | string[] | null;
+  start?: string | null;
+  end?: string | null;
+  delta?: string | null;
+  diff?: unknown;
+  warnings?: string[];
+  [key: string]: unknown;
+}
+
+export interface Module<S extends ArgumentSpec = ArgumentSpec> {
+  /** Short name, e.g. 'command'; FQCNs resolve to it. */
+  readonly name: string;
+  readonly spec: S;
+  /** The name Ansible's argument errors use, if not `name` (shell and command report as ansible.legacy.command). */
+  readonly specOwner?: string;
+  readonly supportsCheckMode: boolean;
+  /**
+   * Takes a free-form command line: `key=value` words it does not know stay
+   * part of `_raw_params` (Ansible's check_raw), and ad-hoc runs need `-a`.
+   */
+  readonly freeForm?: boolean;
+  /** Which `key=value` words a free-form module takes out of the command line. */
+  readonly freeFormKeys?: readonly string[];
+  /** Arguments the action always sets, as Ansible's shell action sets `_uses_shell`. */
+  readonly presetArgs?: Readonly<Record<string, unknown>>;
+  /** Runs no module code on the target (raw), so its result has no `invocation`. */
+  readonly bareAction?: boolean;
+  /** Output is shown as `rc=N >>` text rather than JSON (command, shell, raw). */
+  readonly textOutput?: boolean;
+  run(ctx: ModuleContext, params: ParamsOf<S>): Promise<ModuleResult>;
+}
+
+export type ModuleRegistry = ReadonlyMap<string, Module>;
