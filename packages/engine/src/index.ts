@@ -36,3 +36,4 @@ export * from './inventory/index.js';
 export * from './lab/index.js';
 export * from './vault/index.js';
 export * from './template/index.js';
+export { globToRegExp } from './inventory/patterns/fnmatch.js';

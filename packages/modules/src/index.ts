@@ -3,6 +3,13 @@
 // so loading the modules does not load the whole engine.
 import type { Module, ModuleRegistry } from '@tsible/engine';
 import { commandModule } from './command.js';
+import { fileModule } from './file/file.js';
+import { copyModule } from './copy/copy.js';
+import { statModule } from './stat/stat.js';
+import { slurpModule } from './slurp/slurp.js';
+import { fetchModule } from './fetch/fetch.js';
+import { findModule } from './find/find.js';
+import { tempfileModule } from './tempfile/tempfile.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -11,9 +18,20 @@ export { commandModule, commandSpec, runCommandModule, type CommandParams } from
 export { shellModule } from './shell.js';
 export { rawModule, rawSpec, type RawParams } from './raw.js';
 export { pingModule, pingSpec, type PingParams } from './ping.js';
+export { fileModule } from './file/file.js';
+export { copyModule } from './copy/copy.js';
+export { copySpec, type CopyParams } from './copy/copy-spec.js';
+export { statModule, statSpec, type StatParams } from './stat/stat.js';
+export { slurpModule, slurpSpec, type SlurpParams } from './slurp/slurp.js';
+export { fetchModule, fetchSpec, type FetchParams } from './fetch/fetch.js';
+export { findModule } from './find/find.js';
+export { findSpec, type FindParams } from './find/find-spec.js';
+export { tempfileModule, tempfileSpec, type TempfileParams } from './tempfile/tempfile.js';
+export { fileSpec, type FileParams } from './file/file-spec.js';
+export * from './support/file-support.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

@@ -25,6 +25,8 @@ export interface AdhocRequest {
   timeoutMs?: number | undefined;
   connectionFor(host: AdhocHost): Connection | Promise<Connection>;
   becomeFor(host: AdhocHost): BecomeOptions | undefined;
+  /** Directories for relative controller paths (copy src, fetch dest); the current directory when absent. */
+  searchPaths?: readonly string[];
   /** Called as soon as each host finishes, so output streams like Ansible's. */
   onResult(host: string, outcome: TaskOutcome): void;
   sink: EventSink;
@@ -79,6 +81,7 @@ async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter):
       hostVars: host.vars,
       timeoutMs: request.timeoutMs,
       emit,
+      controller: { inventoryHostname: host.name, searchPaths: request.searchPaths ?? [process.cwd()], workDir: process.cwd() },
     });
   } catch (err) {
     if (err instanceof UnreachableError) return { status: 'unreachable', result: { changed: false, msg: err.message, unreachable: true } };

@@ -2,6 +2,24 @@ import type { ArgumentSpec, ParamsOf } from './argument-spec.js';
 import type { BecomeOptions, Connection } from '../connection/types.js';
 import type { Emitter } from '../output/events.js';
 
+/**
+ * The controller's side of a task, for modules that move files between the
+ * controller and the target (copy's src, fetch's dest). Modules use Node's
+ * file system for controller files; this says where to look and for whom.
+ */
+export interface ControllerContext {
+  /** The host's inventory name (fetch lays files out under dest/NAME/). */
+  readonly inventoryHostname: string;
+  /**
+   * Directories searched in order for a relative `src`: in each, `files/NAME`
+   * and then `NAME` (the role's directory first, then the playbook's; the
+   * current directory for ad-hoc runs).
+   */
+  readonly searchPaths: readonly string[];
+  /** Where relative controller paths such as fetch's dest are resolved. */
+  readonly workDir: string;
+}
+
 /** What a module sees of the world: one host's connection and the run's modes. */
 export interface ModuleContext {
   readonly connection: Connection;
@@ -12,6 +30,7 @@ export interface ModuleContext {
   /** Per-command limit in milliseconds (the task timeout), if any. */
   readonly timeoutMs?: number | undefined;
   readonly emit: Emitter;
+  readonly controller?: ControllerContext | undefined;
 }
 
 /** Ansible's common return values; modules add their own keys. */

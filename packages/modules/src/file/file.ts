@@ -1,0 +1,142 @@
+import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine';
+import { idsCall } from '../support/file-attrs/attrs-script.js';
+import { parseIds } from '../support/file-attrs/attrs-diff.js';
+import { attributeRequest } from '../support/file-attrs/common-options.js';
+import { ModeError } from '../support/file-attrs/mode.js';
+import { parseTimeOption, TimeFormatError, type TimeRequest } from '../support/file-attrs/timestamps.js';
+import { ABSENT, ansibleState, followed, type FileState } from '../support/file-state/file-state.js';
+import { pathInfo } from '../support/file-state/path-info.js';
+import { probeCall, STAT_FORMAT } from '../support/file-state/probe-script.js';
+import { parseStatFields } from '../support/file-state/parse-probe.js';
+import { basename, dirname, joinPath } from '../support/remote/paths.js';
+import { failed, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
+import { remotePathWord } from '../support/remote-path.js';
+import type { FileJob, FileStep, TreeEntry } from './file-job.js';
+import { fileSpec, type FileParams, type FileStateName } from './file-spec.js';
+import { ensureAbsent, ensureDirectory, ensureFile, ensureHardlink, ensureSymlink, executeTouch } from './file-states.js';
+
+const DIR_FUNCTIONS = `ts_mkdir() {
+  [ -d "$1" ] && return 0
+  ts_e=$(mkdir -- "$1" 2>&1) || ts_fail "There was an issue creating $1 as requested: $ts_e"
+  ts_attrs "$1" "$2" "$3" "$4" 0
+}
+ts_tree() { find "$1" -mindepth 1 -exec stat -c ${shellQuote(`@t\t${STAT_FORMAT}\t%n`)} -- {} + 2>/dev/null; return 0; }`;
+
+function probeBody(params: FileParams, path: string, wantTree: boolean): string {
+  const word = remotePathWord(path);
+  const lines = [probeCall('p', word, { follow: true }), 'ts_umask'];
+  const attrs = { mode: null, owner: params.owner, group: params.group };
+  if (params.owner !== null || params.group !== null) lines.push(idsCall(attrs));
+  const src = params.src;
+  if (src !== null) {
+    if (src.startsWith('/') || params.state === 'hard') lines.push(probeCall('abs', remotePathWord(src), { follow: true }));
+    else {
+      lines.push(probeCall('beside', remotePathWord(joinPath(dirname(path), src)), { follow: true }));
+      lines.push(probeCall('in', remotePathWord(joinPath(path, src)), { follow: true }));
+    }
+  }
+  if (wantTree) lines.push(`if [ -d ${word} ] && [ ! -L ${word} ]; then ts_tree ${word}; fi`);
+  return lines.join('\n');
+}
+
+function treeOf(outcome: ScriptOutcome): TreeEntry[] {
+  return (outcome.records.get('@t') ?? []).map((fields) => ({
+    path: fields.slice(16).join('\t'),
+    state: { exists: true as const, ...parseStatFields(fields.slice(0, 16)) },
+  }));
+}
+
+/** Ansible's additional_parameter_handling: the state when none is given, and the rules between options. */
+function effectiveState(params: FileParams, before: FileState): FileStateName | { error: string } {
+  let state = params.state;
+  if (state === null) {
+    const prev = ansibleState(before);
+    state = prev !== 'absent' ? prev : params.recurse ? 'directory' : 'file';
+  }
+  if (params.recurse && state !== 'directory') return { error: "recurse option requires state to be 'directory'" };
+  if (params.src !== null && state !== 'link' && state !== 'hard') return { error: "src option requires state to be 'link' or 'hard'" };
+  return state;
+}
+
+const HANDLERS: Record<FileStateName, (job: FileJob) => FileStep> = {
+  file: ensureFile,
+  directory: ensureDirectory,
+  absent: ensureAbsent,
+  touch: executeTouch,
+  link: ensureSymlink,
+  hard: ensureHardlink,
+};
+
+async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleResult> {
+  let times: { mtime: TimeRequest; atime: TimeRequest };
+  let path = params.path;
+  const wantTree = params.recurse || params.state === 'absent' || params.state === 'link';
+  let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
+  if (outcome.failure !== undefined) return failed(outcome.failure, { path });
+  let before = outcome.report.paths.get('p') ?? ABSENT;
+  // A directory given for a file-like state means the file of the same name inside it.
+  const basenameHint = params._original_basename ?? (params.src !== null ? basename(params.src) : null);
+  const target = followed(before);
+  if (params.state !== 'link' && params.state !== 'absent' && target.exists && target.type === 'directory' && basenameHint) {
+    path = joinPath(path, basenameHint);
+    outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
+    if (outcome.failure !== undefined) return failed(outcome.failure, { path });
+    before = outcome.report.paths.get('p') ?? ABSENT;
+  }
+  // Ansible's failures that name the path report its facts too.
+  const failedAt = (msg: string, extra: ModuleResult = {}): ModuleResult => failed(msg, { path, ...extra, ...pathInfo(before) });
+  const state = effectiveState(params, before);
+  if (typeof state !== 'string') return failedAt(state.error);
+  let attrs;
+  try {
+    attrs = attributeRequest(params);
+  } catch (err) {
+    if (err instanceof ModeError) return failedAt('mode must be in octal or symbolic form', { details: err.message });
+    throw err;
+  }
+  try {
+    times = {
+      mtime: parseTimeOption(params.modification_time, params.modification_time_format, state),
+      atime: parseTimeOption(params.access_time, params.access_time_format, state),
+    };
+  } catch (err) {
+    if (!(err instanceof TimeFormatError)) throw err;
+    const value = params.modification_time ?? params.access_time ?? '';
+    return failed(`Error while obtaining timestamp for time ${value} using format ${params.modification_time_format}: ${err.message}`);
+  }
+  const job: FileJob = {
+    params,
+    path,
+    pathWord: remotePathWord(path),
+    before,
+    attrs,
+    times,
+    umask: outcome.report.umask ?? 0o022,
+    ids: parseIds(outcome.records),
+    checkMode: ctx.checkMode,
+    sources: outcome.report.paths,
+    tree: treeOf(outcome),
+  };
+  const step = HANDLERS[state](job);
+  if (step.kind === 'result') {
+    const result = step.result;
+    return result.failed === true && result['path'] === path ? { ...result, ...pathInfo(before) } : result;
+  }
+  if (ctx.checkMode || !step.changed) {
+    if (ctx.checkMode && step.checkModeResult !== undefined) return step.checkModeResult;
+    const infoState = step.infoWord === job.pathWord ? before : followed(before);
+    return { ...step.result, ...pathInfo(infoState), changed: step.changed, diff: step.diff };
+  }
+  const applied = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${step.commands.join('\n')}\n${probeCall('after', step.infoWord, { follow: true })}`);
+  if (applied.failure !== undefined) return failed(applied.failure, { path });
+  const after = applied.report.paths.get('after') ?? ABSENT;
+  return { ...step.result, ...pathInfo(after), changed: true, diff: step.diff };
+}
+
+export const fileModule: Module<typeof fileSpec> = {
+  name: 'file',
+  spec: fileSpec,
+  supportsCheckMode: true,
+  run: runFile,
+};

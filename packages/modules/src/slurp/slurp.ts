@@ -1,0 +1,44 @@
+import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
+import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';
+import { remotePathWord } from '../support/remote-path.js';
+
+/** Ansible 2.14's slurp module options. */
+export const slurpSpec = {
+  options: {
+    src: { type: 'path', required: true, aliases: ['path'] },
+  },
+} as const satisfies ArgumentSpec;
+
+export type SlurpParams = ParamsOf<typeof slurpSpec>;
+
+/** The checks Ansible makes, then the content as base64, in one exec. */
+function slurpScript(src: string): string {
+  const p = remotePathWord(src);
+  return [
+    `if [ ! -e ${p} ]; then printf '@e\\tmissing\\n'`,
+    `elif [ -d ${p} ]; then printf '@e\\tdirectory\\n'`,
+    `elif [ ! -r ${p} ]; then printf '@e\\tunreadable\\n'`,
+    `else printf '@B\\t%s\\n' "$(base64 < ${p} | tr -d '\\n')"; fi`,
+  ].join('\n');
+}
+
+const MESSAGES: Readonly<Record<string, string>> = {
+  missing: 'file not found',
+  directory: 'source is a directory and must be a file',
+  unreadable: 'file is not readable',
+};
+
+async function runSlurp(ctx: ModuleContext, params: SlurpParams): Promise<ModuleResult> {
+  const outcome = await runFileScript(ctx, slurpScript(params.src));
+  if (outcome.failure !== undefined) return failed(outcome.failure);
+  const problem = firstRecord(outcome, '@e')?.[0];
+  if (problem !== undefined) return failed(`${MESSAGES[problem] ?? problem}: ${params.src}`);
+  return { changed: false, content: firstRecord(outcome, '@B')?.[0] ?? '', encoding: 'base64', source: params.src };
+}
+
+export const slurpModule: Module<typeof slurpSpec> = {
+  name: 'slurp',
+  spec: slurpSpec,
+  supportsCheckMode: true,
+  run: runSlurp,
+};
