@@ -13,6 +13,7 @@ import { tempfileModule } from './tempfile/tempfile.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
+import { aptModule } from './apt/apt.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -29,9 +30,11 @@ export { findSpec, type FindParams } from './find/find-spec.js';
 export { tempfileModule, tempfileSpec, type TempfileParams } from './tempfile/tempfile.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
+export { aptModule } from './apt/apt.js';
+export { aptSpec, type AptParams } from './apt/apt-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
