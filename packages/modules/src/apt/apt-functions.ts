@@ -73,7 +73,8 @@ ts_install_one() {
   elif [ "$ts_cand" != '(none)' ] && [ "$ts_cand" != "$ts_ver" ] && dpkg --compare-versions "$ts_cand" gt "$ts_ver"; then
     ts_able=1
   fi
-  [ -n "$ts_ver" ] || [ -n "$ts_able" ] || ts_stop "no available installation candidate for $3"
+  # A failed result of the install step (with the cache keys), not an early stop.
+  [ -n "$ts_ver" ] || [ -n "$ts_able" ] || { ts_say unavailable "$3"; ts_say end; exit 0; }
   if [ -n "$ts_able" ] && { [ "$ts_inst" = 0 ] || [ "$ts_latest" = 1 ]; }; then
     if [ -n "$2" ]; then ts_add "$1=$ts_able"; else ts_add "$1"; fi
   fi

@@ -111,6 +111,8 @@ async function runApt(ctx: ModuleContext, p: AptParams): Promise<ModuleResult> {
     const stderr = run.stderr.toString('utf8').trim();
     return failed(stderr === '' ? `the target's shell exited with status ${run.rc}` : stderr, { rc: run.rc });
   }
+  const unavailable = report.fields.get('unavailable');
+  if (unavailable !== undefined) return failed(`no available installation candidate for ${unavailable}`, cacheFields(report));
   const result = shapeResult(action, report, ctx.diffMode);
   return report.warnings.length > 0 ? { ...result, warnings: report.warnings } : result;
 }
