@@ -1,0 +1,55 @@
+/**
+ * Cases recorded from ansible 2.14 (test/fixtures/modules-system/record.py),
+ * run in the same order with tsible on a pristine lab host: same outcome, keys,
+ * messages and diff. A case marked `differs` is one where tsible deliberately
+ * answers in its own words; only its outcome is compared.
+ */
+import { readFileSync } from 'node:fs';
+import { describeLab, resetHost, useLabHosts } from '../lab/lab.js';
+import { onHost, runModule } from './run-module.js';
+
+interface Recorded {
+  case: { args: string; check?: boolean; diff?: boolean; setup?: string; differs?: string };
+  rc: number;
+  result: Record<string, unknown>;
+}
+
+function recordingsOf(module: string): Recorded[] {
+  return JSON.parse(readFileSync(new URL(`../fixtures/modules-system/${module}-recordings.json`, import.meta.url), 'utf8')) as Recorded[];
+}
+
+/** What must match: outcome, the keys returned, messages of failures, cache flag, diff and before/after. */
+function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: boolean): Record<string, unknown> {
+  if (outcomeOnly) return { rc, failed: result['failed'] ?? false, changed: result['changed'] };
+  const keys = Object.keys(result)
+    .filter((k) => !['invocation', 'stdout_lines', 'stderr_lines', 'warnings', 'ansible_facts'].includes(k))
+    .sort();
+  return {
+    rc,
+    keys,
+    changed: result['changed'],
+    failed: result['failed'] ?? false,
+    msg: result['failed'] === true ? result['msg'] : undefined,
+    cache_updated: result['cache_updated'],
+    diff: result['diff'],
+    before: result['before'],
+    after: result['after'],
+  };
+}
+
+describeLab('modules against ansible 2.14 recordings', () => {
+  const hosts = useLabHosts(1);
+
+  it.each(['apt', 'dpkg_selections', 'package'])('%s gives the recorded result for each case of its sequence', async (module) => {
+    const host = hosts()[0];
+    if (!host) throw new Error('no lab host reserved');
+    await resetHost(host.name);
+    for (const recorded of recordingsOf(module)) {
+      if (recorded.case.setup !== undefined) onHost(host, recorded.case.setup);
+      const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
+      const r = runModule(host, module, recorded.case.args, extra);
+      const outcomeOnly = recorded.case.differs !== undefined;
+      expect({ args: recorded.case.args, ...comparable(r.result, r.code, outcomeOnly) }).toEqual({ args: recorded.case.args, ...comparable(recorded.result, recorded.rc, outcomeOnly) });
+    }
+  }, 600_000);
+});
