@@ -16,6 +16,7 @@ import { shellModule } from './shell.js';
 import { aptModule } from './apt/apt.js';
 import { dpkgSelectionsModule } from './dpkg-selections/dpkg-selections.js';
 import { packageModule } from './package/package.js';
+import { packageFactsModule } from './package-facts/package-facts.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -36,9 +37,10 @@ export { aptModule } from './apt/apt.js';
 export { aptSpec, type AptParams } from './apt/apt-spec.js';
 export { dpkgSelectionsModule, dpkgSelectionsSpec, type DpkgSelectionsParams } from './dpkg-selections/dpkg-selections.js';
 export { packageModule, packageSpec, type PackageParams } from './package/package.js';
+export { packageFactsModule, packageFactsSpec, type PackageFactsParams } from './package-facts/package-facts.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule, packageFactsModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
