@@ -1,18 +1,12 @@
 /**
  * sh functions of the apt script. Each package decision mirrors Ansible's
- * package_status/install/remove; the script prints `NONCE key value` records
- * ($ts_n) and frames captured output between `begin NAME` and `close`.
+ * package_status/install/remove; they report through support/script-report.ts.
  *
  * Inputs (set by the generated script): ts_n, ts_check (0|1), ts_rel (apt-cache
  * option APT::Default-Release=... or empty), ts_latest, ts_only_upgrade,
  * ts_purge, ts_t (private temp directory).
  */
-export const APT_FUNCTIONS = `ts_say() { printf '%s %s\\n' "$ts_n" "$*"; }
-ts_stop() { ts_say fail "$(printf '%s' "$1" | tr '\\n' ' ')"; exit 0; }
-ts_section() { ts_say begin "$1"; cat -- "$2" 2>/dev/null; printf '\\n'; ts_say close; }
-ts_nl='
-'
-ts_cache_mtime() {
+export const APT_FUNCTIONS = `ts_cache_mtime() {
   if [ -e /var/lib/apt/periodic/update-success-stamp ]; then stat -c %Y /var/lib/apt/periodic/update-success-stamp
   elif [ -e /var/lib/apt/lists ]; then stat -c %Y /var/lib/apt/lists
   else echo 0; fi

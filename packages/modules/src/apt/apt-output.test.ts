@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { APT_GET_ZERO, parseAptReport, preparedDiff } from './apt-output.js';
+import { APT_GET_ZERO, preparedDiff } from './apt-output.js';
+import { parseScriptReport } from '../support/script-report.js';
 
 interface Recorded {
   case: { args: string; check?: boolean; diff?: boolean };
@@ -37,11 +38,11 @@ describe('APT_GET_ZERO tells an upgrade that changed nothing', () => {
   });
 });
 
-describe('parseAptReport', () => {
+describe('parseScriptReport', () => {
   const n = 'tsible-abc';
   it('reads records and framed sections, keeping the section text exact', () => {
     const stdout = [`${n} cache 1 1700000000`, `${n} cmd /usr/bin/apt-get -y install 'x'`, `${n} rc 0`, `${n} begin out`, 'line one', `${n} fake-looking text`.slice(1), '', `${n} close`, `${n} warn careful`, `${n} end`, ''].join('\n');
-    const report = parseAptReport(stdout, n);
+    const report = parseScriptReport(stdout, n);
     expect(report.fields.get('cache')).toBe('1 1700000000');
     expect(report.fields.get('rc')).toBe('0');
     expect(report.fields.get('cmd')).toBe("/usr/bin/apt-get -y install 'x'");
@@ -51,7 +52,7 @@ describe('parseAptReport', () => {
   });
 
   it('keeps an empty section empty', () => {
-    const report = parseAptReport(`${n} begin err\n\n${n} close\n`, n);
+    const report = parseScriptReport(`${n} begin err\n\n${n} close\n`, n);
     expect(report.sections.get('err')).toBe('');
   });
 });

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { ATTRS_FUNCTIONS } from '../support/file-attrs/attrs-script.js';
 import { WRITE_FUNCTIONS } from '../support/remote/atomic-write.js';
 import { APT_FUNCTIONS } from './apt-functions.js';
+import { newNonce } from '../support/script-report.js';
 import type { AptParams } from './apt-spec.js';
 
 /** What the script does after the cache step; the result is shaped by it. */
@@ -246,14 +246,13 @@ function cacheSection(p: AptParams, checkMode: boolean): string {
   return lines.join('\n');
 }
 
-/** The whole apt task as one sh script: Ansible's apt module flow, decided on the target. */
+/** The whole apt task as one sh script (run after the report functions): Ansible's apt module flow, decided on the target. */
 export function buildAptScript(p: AptParams, checkMode: boolean): AptScript {
-  const nonce = `tsible-${randomBytes(12).toString('hex')}`;
+  const nonce = newNonce();
   const lines = [
     ATTRS_FUNCTIONS,
     WRITE_FUNCTIONS,
     APT_FUNCTIONS,
-    `ts_n=${nonce}`,
     `ts_latest=${p.state === 'latest' ? 1 : 0}; ts_only_upgrade=${p.only_upgrade ? 1 : 0}; ts_purge=${p.purge ? 1 : 0}`,
     `ts_rel=${p.default_release ? shellQuote(`APT::Default-Release=${p.default_release}`) : "''"}`,
     'export DEBIAN_FRONTEND=noninteractive DEBIAN_PRIORITY=critical LANG=C LC_ALL=C LC_MESSAGES=C LC_CTYPE=C',

@@ -1,5 +1,6 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { APT_GET_ZERO, APTITUDE_ZERO, parseAptReport, preparedDiff, type AptScriptReport } from './apt-output.js';
+import { APT_GET_ZERO, APTITUDE_ZERO, preparedDiff } from './apt-output.js';
+import { runReportScript, type ScriptReport } from '../support/script-report.js';
 import { buildAptScript, type AptAction } from './apt-script.js';
 import { aptSpec, type AptParams } from './apt-spec.js';
 
@@ -29,19 +30,19 @@ interface Ran {
   stderr: string;
 }
 
-function ranCommand(report: AptScriptReport): Ran | undefined {
+function ranCommand(report: ScriptReport): Ran | undefined {
   const rc = report.fields.get('rc');
   if (rc === undefined) return undefined;
   return { cmd: report.fields.get('cmd') ?? '', rc: Number(rc), stdout: report.sections.get('out') ?? '', stderr: report.sections.get('err') ?? '' };
 }
 
-function cacheFields(report: AptScriptReport): { cache_updated: boolean; cache_update_time: number } {
+function cacheFields(report: ScriptReport): { cache_updated: boolean; cache_update_time: number } {
   const [updated = '0', time = '0'] = (report.fields.get('cache') ?? '').split(' ');
   return { cache_updated: updated === '1', cache_update_time: Number(time) };
 }
 
 /** Ansible's result for each way the apt module ends. */
-function shapeResult(action: AptAction, report: AptScriptReport, diffMode: boolean): ModuleResult {
+function shapeResult(action: AptAction, report: ScriptReport, diffMode: boolean): ModuleResult {
   const ran = ranCommand(report);
   const diff = (out: string): unknown => (diffMode ? preparedDiff(out) : {});
   const cache = cacheFields(report);
@@ -96,20 +97,10 @@ async function runApt(ctx: ModuleContext, p: AptParams): Promise<ModuleResult> {
   const invalid = invalidRequest(p);
   if (invalid !== undefined) return failed(invalid);
   const { script, nonce, action } = buildAptScript(p, ctx.checkMode);
-  const run = await ctx.connection.run({
-    script,
-    ...(ctx.become === undefined ? {} : { become: ctx.become }),
-    ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
-  });
-  const stdout = run.stdout.toString('utf8');
-  const report = parseAptReport(stdout, nonce);
-  const stopped = report.fields.get('fail');
-  if (stopped !== undefined) return failed(stopped);
-  const fileFailure = /^@x\t(.*)$/m.exec(stdout);
-  if (fileFailure?.[1] !== undefined) return failed(fileFailure[1]);
-  if (!report.fields.has('end')) {
-    const stderr = run.stderr.toString('utf8').trim();
-    return failed(stderr === '' ? `the target's shell exited with status ${run.rc}` : stderr, { rc: run.rc });
+  const { report, run, failure } = await runReportScript(ctx, nonce, script);
+  if (failure !== undefined) {
+    const fileFailure = /^@x\t(.*)$/m.exec(run.stdout.toString('utf8'));
+    return failed(fileFailure?.[1] ?? failure, report.fields.has('fail') ? {} : { rc: run.rc });
   }
   const unavailable = report.fields.get('unavailable');
   if (unavailable !== undefined) return failed(`no available installation candidate for ${unavailable}`, cacheFields(report));
