@@ -5,8 +5,12 @@
  * answers in its own words; only its outcome is compared.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describeLab, resetHost, useLabHosts } from '../lab/lab.js';
 import { onHost, runModule } from './run-module.js';
+
+/** Files a case's setup installs on the host (lab hosts see the machine's files). */
+const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 interface Recorded {
   case: { args: string; check?: boolean; diff?: boolean; setup?: string; differs?: string; compare?: string; packages?: string[] };
@@ -41,6 +45,7 @@ function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: bo
     diff: result['diff'],
     before: result['before'],
     after: result['after'],
+    status: result['status'],
     ...(facts !== undefined ? { ansible_facts: someFacts(result, facts) } : {}),
   };
 }
@@ -48,12 +53,12 @@ function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: bo
 describeLab('modules against ansible 2.14 recordings', () => {
   const hosts = useLabHosts(1);
 
-  it.each(['apt', 'dpkg_selections', 'package', 'package_facts'])('%s gives the recorded result for each case of its sequence', async (module) => {
+  it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service'])('%s gives the recorded result for each case of its sequence', async (module) => {
     const host = hosts()[0];
     if (!host) throw new Error('no lab host reserved');
     await resetHost(host.name);
     for (const recorded of recordingsOf(module)) {
-      if (recorded.case.setup !== undefined) onHost(host, recorded.case.setup);
+      if (recorded.case.setup !== undefined) onHost(host, recorded.case.setup.replaceAll('__FIXTURES__', FIXTURES));
       const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
       const r = runModule(host, module, recorded.case.args, extra);
       const outcomeOnly = recorded.case.differs !== undefined;

@@ -17,6 +17,8 @@ import { aptModule } from './apt/apt.js';
 import { dpkgSelectionsModule } from './dpkg-selections/dpkg-selections.js';
 import { packageModule } from './package/package.js';
 import { packageFactsModule } from './package-facts/package-facts.js';
+import { serviceModule } from './service/service.js';
+import { systemdModule, systemdServiceModule } from './service/systemd.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -38,9 +40,13 @@ export { aptSpec, type AptParams } from './apt/apt-spec.js';
 export { dpkgSelectionsModule, dpkgSelectionsSpec, type DpkgSelectionsParams } from './dpkg-selections/dpkg-selections.js';
 export { packageModule, packageSpec, type PackageParams } from './package/package.js';
 export { packageFactsModule, packageFactsSpec, type PackageFactsParams } from './package-facts/package-facts.js';
+export { serviceModule } from './service/service.js';
+export { serviceSpec, type ServiceParams } from './service/service-spec.js';
+export { systemdModule, systemdServiceModule } from './service/systemd.js';
+export { systemdSpec, type SystemdParams } from './service/systemd-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule, packageFactsModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule, packageFactsModule, serviceModule, systemdServiceModule, systemdModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

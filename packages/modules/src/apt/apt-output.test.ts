@@ -40,13 +40,13 @@ describe('APT_GET_ZERO tells an upgrade that changed nothing', () => {
 
 describe('parseScriptReport', () => {
   const n = 'tsible-abc';
-  it('reads records and framed sections, keeping the section text exact', () => {
+  it('reads records and framed sections: the output exactly, its last newline included', () => {
     const stdout = [`${n} cache 1 1700000000`, `${n} cmd /usr/bin/apt-get -y install 'x'`, `${n} rc 0`, `${n} begin out`, 'line one', `${n} fake-looking text`.slice(1), '', `${n} close`, `${n} warn careful`, `${n} end`, ''].join('\n');
     const report = parseScriptReport(stdout, n);
     expect(report.fields.get('cache')).toBe('1 1700000000');
     expect(report.fields.get('rc')).toBe('0');
     expect(report.fields.get('cmd')).toBe("/usr/bin/apt-get -y install 'x'");
-    expect(report.sections.get('out')).toBe(`line one\n${n.slice(1)} fake-looking text`);
+    expect(report.sections.get('out')).toBe(`line one\n${n.slice(1)} fake-looking text\n`);
     expect(report.warnings).toEqual(['careful']);
     expect(report.fields.has('end')).toBe(true);
   });

@@ -187,8 +187,8 @@ function debSection(p: AptParams, checkMode: boolean, deb: string): string {
   const lines: string[] = [];
   if (remote) {
     lines.push(
-      `ts_deb="$ts_t/package.deb"`,
-      `if command -v curl >/dev/null 2>&1; then curl -fsSL -o "$ts_deb" -- ${shellQuote(deb)} 2>"$ts_t/err"; else wget -q -O "$ts_deb" -- ${shellQuote(deb)} 2>"$ts_t/err"; fi || ts_stop "Failure downloading ${deb.replace(/["$`\\]/g, '\\$&')}, $(tail -n 1 "$ts_t/err")"`,
+      `ts_deb="$ts_t/package.deb"; ts_url=${shellQuote(deb)}`,
+      `if command -v curl >/dev/null 2>&1; then curl -fsSL -o "$ts_deb" -- "$ts_url" 2>"$ts_t/err"; else wget -q -O "$ts_deb" -- "$ts_url" 2>"$ts_t/err"; fi || ts_stop "Failure downloading $ts_url, $(tail -n 1 "$ts_t/err")"`,
     );
   } else {
     // apt-get takes a local package only by a path with a slash.

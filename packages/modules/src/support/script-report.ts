@@ -43,8 +43,8 @@ export function parseScriptReport(stdout: string, nonce: string): ScriptReport {
     const value = space < 0 ? '' : record.slice(space + 1);
     if (key === 'begin') open = { name: value, lines: [] };
     else if (key === 'close' && open !== undefined) {
-      const text = open.lines.join('\n');
-      sections.set(open.name, text.endsWith('\n') ? text.slice(0, -1) : text);
+      // The newline the script adds ends the last line, so the joined lines are the output exactly.
+      sections.set(open.name, open.lines.join('\n'));
       open = undefined;
     } else if (key === 'warn') warnings.push(value);
     else fields.set(key, value);
