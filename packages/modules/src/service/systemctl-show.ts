@@ -27,7 +27,3 @@ export function parseSystemctlShow(output: string): Record<string, string> {
   }
   return parsed;
 }
-
-/** Ansible's is_running_service / is_deactivating_service. */
-export const isRunning = (status: Record<string, string>): boolean => ['active', 'activating'].includes(status['ActiveState'] ?? '');
-export const isDeactivating = (status: Record<string, string>): boolean => ['deactivating'].includes(status['ActiveState'] ?? '');
