@@ -13,7 +13,7 @@ import { onHost, runModule } from './run-module.js';
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 interface Recorded {
-  case: { args: string; check?: boolean; diff?: boolean; setup?: string; differs?: string; compare?: string; packages?: string[] };
+  case: { args: string; check?: boolean; diff?: boolean; setup?: string; differs?: string; compare?: string; subset?: string[] };
   rc: number;
   result: Record<string, unknown>;
 }
@@ -23,11 +23,10 @@ function recordingsOf(module: string): Recorded[] {
 }
 
 /** What must match: outcome, the keys returned, messages of failures, cache flag, diff and before/after. */
-/** The named packages of package_facts' result (the rest is the machine's own set). */
+/** The named entries of each fact (packages, services): the rest is the machine's own set. */
 function someFacts(result: Record<string, unknown>, names: readonly string[]): unknown {
-  const facts = result['ansible_facts'] as { packages?: Record<string, unknown> } | undefined;
-  const packages = facts?.packages ?? {};
-  return { packages: Object.fromEntries(names.filter((n) => n in packages).map((n) => [n, packages[n]])) };
+  const facts = (result['ansible_facts'] ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(facts).map(([fact, entries]) => [fact, Object.fromEntries(names.filter((n) => n in entries).map((n) => [n, entries[n]]))]));
 }
 
 function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: boolean, facts: readonly string[] | undefined): Record<string, unknown> {
@@ -53,7 +52,7 @@ function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: bo
 describeLab('modules against ansible 2.14 recordings', () => {
   const hosts = useLabHosts(1);
 
-  it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service'])('%s gives the recorded result for each case of its sequence', async (module) => {
+  it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts'])('%s gives the recorded result for each case of its sequence', async (module) => {
     const host = hosts()[0];
     if (!host) throw new Error('no lab host reserved');
     await resetHost(host.name);
@@ -62,7 +61,7 @@ describeLab('modules against ansible 2.14 recordings', () => {
       const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
       const r = runModule(host, module, recorded.case.args, extra);
       const outcomeOnly = recorded.case.differs !== undefined;
-      const facts = recorded.case.compare === 'ansible_facts' ? (recorded.case.packages ?? []) : undefined;
+      const facts = recorded.case.compare === 'ansible_facts' ? (recorded.case.subset ?? []) : undefined;
       expect({ args: recorded.case.args, ...comparable(r.result, r.code, outcomeOnly, facts) }).toEqual({
         args: recorded.case.args,
         ...comparable(recorded.result, recorded.rc, outcomeOnly, facts),

@@ -18,6 +18,7 @@ import { dpkgSelectionsModule } from './dpkg-selections/dpkg-selections.js';
 import { packageModule } from './package/package.js';
 import { packageFactsModule } from './package-facts/package-facts.js';
 import { serviceModule } from './service/service.js';
+import { serviceFactsModule } from './service-facts/service-facts.js';
 import { systemdModule, systemdServiceModule } from './service/systemd.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
@@ -41,12 +42,13 @@ export { dpkgSelectionsModule, dpkgSelectionsSpec, type DpkgSelectionsParams } f
 export { packageModule, packageSpec, type PackageParams } from './package/package.js';
 export { packageFactsModule, packageFactsSpec, type PackageFactsParams } from './package-facts/package-facts.js';
 export { serviceModule } from './service/service.js';
+export { serviceFactsModule } from './service-facts/service-facts.js';
 export { serviceSpec, type ServiceParams } from './service/service-spec.js';
 export { systemdModule, systemdServiceModule } from './service/systemd.js';
 export { systemdSpec, type SystemdParams } from './service/systemd-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule, packageFactsModule, serviceModule, systemdServiceModule, systemdModule];
+const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule, packageFactsModule, serviceModule, systemdServiceModule, systemdModule, serviceFactsModule];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);
