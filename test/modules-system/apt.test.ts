@@ -1,13 +1,8 @@
-import { describeLab, useLabHosts } from '../lab/lab.js';
-import { installWithAptGet, onHost, removeWithAptGet, packageState, packageStatus, runModule } from './run-module.js';
+import { describeLab } from '../lab/lab.js';
+import { installWithAptGet, onHost, removeWithAptGet, packageState, packageStatus, runModule, useOneLabHost } from './run-module.js';
 
 describeLab('apt on a lab host', () => {
-  const hosts = useLabHosts(1);
-  const host = () => {
-    const h = hosts()[0];
-    if (!h) throw new Error('no lab host reserved');
-    return h;
-  };
+  const host = useOneLabHost();
 
   it('installs a package: changed, then ok; check mode changes nothing', () => {
     const before = packageState(host());

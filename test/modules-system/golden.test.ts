@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeLab, resetHost, useLabHosts } from '../lab/lab.js';
-import { onHost, runModule } from './run-module.js';
+import { describeLab, resetHost } from '../lab/lab.js';
+import { onHost, runModule, useOneLabHost } from './run-module.js';
 
 /** Files a case's setup installs on the host (lab hosts see the machine's files). */
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -50,16 +50,14 @@ function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: bo
 }
 
 describeLab('modules against ansible 2.14 recordings', () => {
-  const hosts = useLabHosts(1);
+  const host = useOneLabHost();
 
   it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts'])('%s gives the recorded result for each case of its sequence', async (module) => {
-    const host = hosts()[0];
-    if (!host) throw new Error('no lab host reserved');
-    await resetHost(host.name);
+    await resetHost(host().name);
     for (const recorded of recordingsOf(module)) {
-      if (recorded.case.setup !== undefined) onHost(host, recorded.case.setup.replaceAll('__FIXTURES__', FIXTURES));
+      if (recorded.case.setup !== undefined) onHost(host(), recorded.case.setup.replaceAll('__FIXTURES__', FIXTURES));
       const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
-      const r = runModule(host, module, recorded.case.args, extra);
+      const r = runModule(host(), module, recorded.case.args, extra);
       const outcomeOnly = recorded.case.differs !== undefined;
       const facts = recorded.case.compare === 'ansible_facts' ? (recorded.case.subset ?? []) : undefined;
       expect({ args: recorded.case.args, ...comparable(r.result, r.code, outcomeOnly, facts) }).toEqual({

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
-import { labInventoryPath, sshArgv } from '../lab/lab.js';
+import { labInventoryPath, sshArgv, useLabHosts } from '../lab/lab.js';
 
 const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 
@@ -54,4 +54,14 @@ export function removeWithAptGet(host: LabHost, ...names: string[]): void {
 }
 export function installWithAptGet(host: LabHost, ...names: string[]): void {
   onHost(host, `DEBIAN_FRONTEND=noninteractive apt-get -y -q install ${names.join(' ')} >/dev/null`);
+}
+
+/** Reserves one pristine lab host for the enclosing describe block; call the result inside tests. */
+export function useOneLabHost(): () => LabHost {
+  const hosts = useLabHosts(1);
+  return () => {
+    const host = hosts()[0];
+    if (!host) throw new Error('no lab host reserved');
+    return host;
+  };
 }

@@ -1,18 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { describeLab, useLabHosts } from '../lab/lab.js';
-import { onHost, runModule } from './run-module.js';
+import { describeLab } from '../lab/lab.js';
+import { onHost, runModule, useOneLabHost } from './run-module.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 /** The demo daemon's own process (see fixtures/tsible-demo.init). */
 const DAEMON = "ps -e -o args= | grep -c '^/bin/sleep 4242424$' || true";
 
 describeLab('service with a real SysV daemon on a lab host', () => {
-  const hosts = useLabHosts(1);
-  const host = () => {
-    const h = hosts()[0];
-    if (!h) throw new Error('no lab host reserved');
-    return h;
-  };
+  const host = useOneLabHost();
   const daemons = () => onHost(host(), DAEMON).trim();
 
   beforeAll(() => onHost(host(), `install -m 0755 ${FIXTURES}/tsible-demo.init /etc/init.d/tsible-demo`));
@@ -58,12 +53,7 @@ describeLab('service with a real SysV daemon on a lab host', () => {
 });
 
 describeLab('service and systemd_service against a recording systemctl on a lab host', () => {
-  const hosts = useLabHosts(1);
-  const host = () => {
-    const h = hosts()[0];
-    if (!h) throw new Error('no lab host reserved');
-    return h;
-  };
+  const host = useOneLabHost();
   const calls = () => onHost(host(), 'cat /var/log/systemctl-stub.log 2>/dev/null; : > /var/log/systemctl-stub.log').trim().split('\n').filter((l) => l !== '');
   const active = () => onHost(host(), 'cat /var/lib/systemctl-stub/web.active').trim();
 

@@ -1,10 +1,9 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
 import { APT_GET_ZERO, APTITUDE_ZERO, preparedDiff } from './apt-output.js';
-import { runReportScript, type ScriptReport } from '../support/script-report.js';
+import { runReportScript, withWarnings, type ScriptReport } from '../support/script-report.js';
+import { failed } from '../support/remote/run-script.js';
 import { buildAptScript, type AptAction } from './apt-script.js';
 import { aptSpec, type AptParams } from './apt-spec.js';
-
-const failed = (msg: string, extra: ModuleResult = {}): ModuleResult => ({ changed: false, ...extra, failed: true, msg });
 
 /** Characters a Debian package spec can hold (name, :arch, =version, fnmatch wildcards). */
 const PACKAGE_SPEC = /^[A-Za-z0-9.+~:_*?[\]=-]+$/;
@@ -105,7 +104,7 @@ async function runApt(ctx: ModuleContext, p: AptParams): Promise<ModuleResult> {
   const unavailable = report.fields.get('unavailable');
   if (unavailable !== undefined) return failed(`no available installation candidate for ${unavailable}`, cacheFields(report));
   const result = shapeResult(action, report, ctx.diffMode);
-  return report.warnings.length > 0 ? { ...result, warnings: report.warnings } : result;
+  return withWarnings(result, report.warnings);
 }
 
 export const aptModule: Module<typeof aptSpec> = {

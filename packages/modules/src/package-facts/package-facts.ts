@@ -1,6 +1,6 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
-import { randomBytes } from 'node:crypto';
 import { installedOrigins, originsByPackageFile } from './apt-policy.js';
+import { newNonce, runReportScript, withWarnings } from '../support/script-report.js';
 
 export const packageFactsSpec = {
   options: {
@@ -24,40 +24,20 @@ export interface PackageEntry {
 }
 
 /** One exec: installed packages from dpkg, then apt's policy for their origins. */
-function factsScript(marker: string): string {
-  return [
-    'command -v dpkg-query >/dev/null 2>&1 || { echo no-apt; exit 0; }',
-    `printf '%s arch\\n' ${marker}; dpkg --print-architecture`,
-    `printf '%s list\\n' ${marker}`,
-    'ts_f=$(mktemp) || exit 1',
-    `trap 'rm -f -- "$ts_f"' EXIT`,
-    "dpkg-query -W -f='${db:Status-Status}\\t${Package}\\t${Version}\\t${Architecture}\\t${Section}\\n' | awk -F'\\t' '$1 == \"installed\"' > \"$ts_f\"",
-    'cat -- "$ts_f"',
-    `printf '%s header\\n' ${marker}; LC_ALL=C apt-cache policy 2>/dev/null`,
-    `printf '%s policy\\n' ${marker}; cut -f2,4 -- "$ts_f" | awk -F'\\t' '{print $1 ":" $2}' | xargs -r env LC_ALL=C apt-cache policy 2>/dev/null`,
-  ].join('\n');
-}
-
-function sections(stdout: string, marker: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let name: string | undefined;
-  let lines: string[] = [];
-  const flush = () => {
-    if (name !== undefined) out.set(name, lines.join('\n'));
-  };
-  for (const line of stdout.split('\n')) {
-    if (line.startsWith(`${marker} `)) {
-      flush();
-      name = line.slice(marker.length + 1);
-      lines = [];
-    } else lines.push(line);
-  }
-  flush();
-  return out;
-}
+const FACTS_SCRIPT = `command -v dpkg-query >/dev/null 2>&1 || { ts_say noapt 1; ts_say end; exit 0; }
+ts_t=$(mktemp -d) || ts_stop 'could not create a temporary directory'
+trap 'rm -rf -- "$ts_t"' EXIT
+export LC_ALL=C
+dpkg --print-architecture > "$ts_t/arch"; ts_section arch "$ts_t/arch"
+dpkg-query -W -f='\${db:Status-Status}\\t\${Package}\\t\${Version}\\t\${Architecture}\\t\${Section}\\n' | awk -F'\\t' '$1 == "installed"' > "$ts_t/list"
+ts_section list "$ts_t/list"
+apt-cache policy > "$ts_t/header" 2>/dev/null; ts_section header "$ts_t/header"
+cut -f2,4 -- "$ts_t/list" | awk -F'\\t' '{print $1 ":" $2}' | xargs -r apt-cache policy > "$ts_t/policy" 2>/dev/null
+ts_section policy "$ts_t/policy"
+ts_say end`;
 
 /** Ansible's shape: name → list of installed versions; foreign-architecture packages keyed `name:arch`. */
-export function aptPackages(parts: Map<string, string>): Record<string, PackageEntry[]> {
+export function aptPackages(parts: ReadonlyMap<string, string>): Record<string, PackageEntry[]> {
   const native = (parts.get('arch') ?? '').trim();
   const origins = installedOrigins(parts.get('policy') ?? '', originsByPackageFile(parts.get('header') ?? ''));
   const packages: Record<string, PackageEntry[]> = {};
@@ -87,16 +67,10 @@ async function runPackageFacts(ctx: ModuleContext, p: PackageFactsParams): Promi
     ...(warnings.length > 0 ? { warnings } : {}),
   });
   if (!managers.includes('apt')) return notFound();
-  const marker = `tsible-${randomBytes(8).toString('hex')}`;
-  const run = await ctx.connection.run({
-    script: `${factsScript(marker)}\n`,
-    ...(ctx.become === undefined ? {} : { become: ctx.become }),
-    ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
-  });
-  const stdout = run.stdout.toString('utf8');
-  if (stdout.trim() === 'no-apt') return notFound();
-  if (run.rc !== 0) return { changed: false, failed: true, rc: run.rc, msg: run.stderr.toString('utf8').trim() || `the target's shell exited with status ${run.rc}` };
-  return { changed: false, ansible_facts: { packages: aptPackages(sections(stdout, marker)) }, ...(warnings.length > 0 ? { warnings } : {}) };
+  const { report, failure } = await runReportScript(ctx, newNonce(), FACTS_SCRIPT);
+  if (failure !== undefined) return { changed: false, failed: true, msg: failure };
+  if (report.fields.has('noapt')) return notFound();
+  return withWarnings({ changed: false, ansible_facts: { packages: aptPackages(report.sections) } }, [...warnings, ...report.warnings]);
 }
 
 export const packageFactsModule: Module<typeof packageFactsSpec> = {

@@ -1,5 +1,5 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { newNonce, runReportScript } from '../support/script-report.js';
+import { newNonce, runReportScript, withWarnings } from '../support/script-report.js';
 import { parseListUnitFiles, parseListUnits, parseStatusAll, type ServiceEntry } from './service-lists.js';
 
 export const serviceFactsSpec = { options: {} } as const satisfies ArgumentSpec;
@@ -56,7 +56,7 @@ async function runServiceFacts(ctx: ModuleContext): Promise<ModuleResult> {
     Object.keys(services).length === 0
       ? { changed: false, skipped: true, msg: 'Failed to find any services. This can be due to privileges or some other configuration issue.' }
       : { changed: false, ansible_facts: { services } };
-  return warnings.length > 0 ? { ...result, warnings } : result;
+  return withWarnings(result, warnings);
 }
 
 export const serviceFactsModule: Module<typeof serviceFactsSpec> = {

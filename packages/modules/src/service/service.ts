@@ -1,5 +1,5 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { newNonce, runReportScript, type ScriptReport } from '../support/script-report.js';
+import { newNonce, runReportScript, withWarnings, type ScriptReport } from '../support/script-report.js';
 import { buildServiceScript, type ServiceManager } from './service-script.js';
 import { serviceSpec, type ServiceParams } from './service-spec.js';
 import { runSystemd } from './systemd.js';
@@ -22,8 +22,7 @@ async function viaSystemd(ctx: ModuleContext, p: ServiceParams): Promise<ModuleR
     return k === 'runlevel' ? v !== 'default' : k === 'arguments' ? v !== '' : v !== null;
   });
   const result = await runSystemd(ctx, { name: p.name, state: p.state, enabled: p.enabled, force: null, masked: null, daemon_reload: false, daemon_reexec: false, scope: 'system', no_block: false });
-  const warnings = unused.map((k) => `Ignoring "${k}" as it is not used in "systemd"`);
-  return warnings.length > 0 ? { ...result, warnings: [...warnings, ...(result.warnings ?? [])] } : result;
+  return withWarnings(result, unused.map((k) => `Ignoring "${k}" as it is not used in "systemd"`));
 }
 
 async function runService(ctx: ModuleContext, p: ServiceParams): Promise<ModuleResult> {
@@ -62,7 +61,7 @@ function sysvResult(p: ServiceParams, report: ScriptReport, checkMode: boolean):
     return { changed: false, failed: true, msg: `Failed to ${failedAction} service: ${p.name}`, rc: state.rc, stdout: state.stdout ?? '', stderr: state.stderr ?? '' };
   }
   const result: ModuleResult = { name: p.name, changed: enabled.changed || state.changed, status: { enabled, [stateKey]: state } };
-  return report.warnings.length > 0 ? { ...result, warnings: report.warnings } : result;
+  return withWarnings(result, report.warnings);
 }
 
 export const serviceModule: Module<typeof serviceSpec> = {

@@ -1,5 +1,5 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { newNonce, runReportScript } from '../support/script-report.js';
+import { newNonce, runReportScript, withWarnings } from '../support/script-report.js';
 import { parseSystemctlShow } from './systemctl-show.js';
 import { buildSystemdScript } from './systemd-script.js';
 import { systemdSpec, type SystemdParams } from './systemd-spec.js';
@@ -25,7 +25,7 @@ export async function runSystemd(ctx: ModuleContext, p: SystemdParams): Promise<
   }
   if (p.enabled !== null) result['enabled'] = f.has('enable_changed') ? p.enabled : f.get('enabled') === '1';
   if (p.state !== null) result['state'] = p.state === 'restarted' || p.state === 'reloaded' ? 'started' : p.state;
-  return warnings.length > 0 ? { ...result, warnings } : result;
+  return withWarnings(result, warnings);
 }
 
 export const systemdServiceModule: Module<typeof systemdSpec> = {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ModuleContext, RunResult } from '@tsible/engine';
+import type { ModuleContext, ModuleResult, RunResult } from '@tsible/engine';
 
 /**
  * A module script's report to the controller: lines `NONCE key value` are
@@ -74,4 +74,9 @@ export async function runReportScript(ctx: ModuleContext, nonce: string, body: s
     return { report, run, failure: stderr === '' ? `the target's shell exited with status ${run.rc}` : stderr };
   }
   return { report, run };
+}
+
+/** The result with its warnings, when there are any (Ansible leaves the key out otherwise). */
+export function withWarnings(result: ModuleResult, warnings: readonly string[]): ModuleResult {
+  return warnings.length > 0 ? { ...result, warnings: [...warnings, ...(result.warnings ?? [])] } : result;
 }
