@@ -101,6 +101,33 @@ describeLab('tsible run (ad-hoc) against lab hosts', () => {
     expect(become.stdout).toBe(`${hosts[0]} | CHANGED | rc=0 >>\nroot\n`);
   });
 
+  it('becomes root with a sudo password from --become-password-file, and logs in with --connection-password-file', () => {
+    const lab = labInfo();
+    const user = lab.users.find((u) => u.sudo === 'password');
+    if (user === undefined) throw new Error('the lab has no sudo-with-password user');
+    const passwordFile = join(work, 'password');
+    writeFileSync(passwordFile, `${lab.password}\n`, { mode: 0o600 });
+    // No key for this login: only the password file gets in.
+    const asUser = ['-e', `ansible_user=${user.name}`, '-e', 'ansible_ssh_private_key_file=/nonexistent', '--connection-password-file', passwordFile];
+    const r = tsible(['run', hosts[0] ?? '', '-i', inventory, ...asUser, '-b', '--become-password-file', passwordFile, '-a', 'id -un']);
+    expect(r.stderr).not.toContain(lab.password);
+    expect(r.stdout).toBe(`${hosts[0]} | CHANGED | rc=0 >>\nroot\n`);
+    expect(r.code).toBe(0);
+  });
+
+  it('templates arguments and connection variables per host', () => {
+    const user = labInfo().users.find((u) => u.sudo === 'nopasswd');
+    if (user === undefined) throw new Error('the lab has no passwordless sudo user');
+    const r = tsible([
+      'run', pattern(), '-i', inventory, '-o',
+      '-e', `login=${user.name}`, '-e', 'ansible_user={{ login }}',
+      '-m', 'shell', '-a', 'echo {{ inventory_hostname }} {{ groups.all | length }} $(id -un)',
+    ]);
+    expect(r.code).toBe(0);
+    const total = readFileSync(inventory, 'utf8').split('\n').filter((l) => /^\S+ ansible_host=/.test(l)).length;
+    for (const host of hosts) expect(r.stdout).toContain(`${host} | CHANGED | rc=0 | (stdout) ${host} ${total} ${user.name}\n`);
+  });
+
   it('prints one line per host with -o', () => {
     const r = tsible(['run', pattern(), '-i', inventory, '-o', '-m', 'shell', '-a', 'printf "a\\nb"']);
     expect(r.code).toBe(0);

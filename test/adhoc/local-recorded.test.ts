@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadAdhocRecordings, type RecordedCase } from '../fixtures/adhoc/recordings.js';
+import { loadAdhocRecordings, recordedInventory, type RecordedCase } from '../fixtures/adhoc/recordings.js';
 
 const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 
@@ -31,7 +31,7 @@ describe('tsible run on localhost matches ansible (recorded)', () => {
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'tsible-adhoc-local-'));
     inventory = join(work, 'hosts');
-    writeFileSync(inventory, 'localhost ansible_connection=local\n');
+    writeFileSync(inventory, recordedInventory());
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

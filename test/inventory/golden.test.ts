@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shlexSplit } from '../../packages/engine/src/inventory/parse/shlex.js';
+import { shlexSplit } from '../../packages/engine/src/text/shlex.js';
 import { loadInventory } from '../../packages/engine/src/inventory/load.js';
 import { RecordingSink } from '../../packages/engine/src/output/events.js';
 import { runTsible } from './run-cli.js';

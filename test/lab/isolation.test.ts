@@ -107,6 +107,14 @@ describeLab('lab host isolation', () => {
     expect((await sshRun(b!, `cat ${BOOT_ID}`)).stdout).toBe(otherBoot);
   }, 60_000);
 
+  it.each(['systemctl reboot', 'telinit 6', 'sudo reboot'])('%s reboots the host too', async (command) => {
+    const [a] = hosts();
+    const before = (await sshRun(a!, `cat ${BOOT_ID}`)).stdout.trim();
+    const asked = await sshRun(a!, command, command.startsWith('sudo') ? 'tester' : 'root');
+    expect(asked.code).toBe(0);
+    await waitForHost(a!, `cat ${BOOT_ID}`, (out) => out.trim() !== before && out.trim() !== '');
+  }, 60_000);
+
   it('shutdown -r with a delay can be cancelled; systemctl answers as on a host without systemd', async () => {
     const [a] = hosts();
     const sched = await sshRun(a!, 'shutdown -r +5 "maintenance"; echo rc=$?; cat /run/tsible-lab/request');

@@ -20,7 +20,14 @@ function sshRunIn(state: LabState, host: LabHost, command: string) {
 /** Machine PIDs of the processes in a lab host's network whose command line matches. */
 async function pidsWithArg(netns: string, cmdline: RegExp): Promise<number[]> {
   const all = (await runArgv(['ip', 'netns', 'pids', netns])).stdout.split('\n').filter(Boolean).map(Number);
-  return all.filter((pid) => cmdline.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
+  const commandLine = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return ''; // ended since it was listed
+    }
+  };
+  return all.filter((pid) => cmdline.test(commandLine(pid)));
 }
 
 /** Running, not just a zombie waiting for a parent that may never reap it. */
@@ -123,7 +130,12 @@ describeLab('tsible lab up / status / inventory / down', () => {
     // One process started over ssh (inside the host's PID namespace), one put into its network from outside.
     await sshRunIn(state, host, 'setsid sleep 987654 >/dev/null 2>&1 < /dev/null &');
     await runArgv(['ip', 'netns', 'exec', host.netns, 'sh', '-c', 'setsid sleep 987655 >/dev/null 2>&1 < /dev/null &']);
-    const pids = await pidsWithArg(host.netns, /^sleep\0(987654|987655)\0$/);
+    // Both commands return before their sleep has necessarily started: wait for the two sleeps.
+    let pids: number[] = [];
+    for (let i = 0; i < 100 && pids.length < 2; i++) {
+      pids = await pidsWithArg(host.netns, /^sleep\0(987654|987655)\0$/);
+      if (pids.length < 2) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(pids).toHaveLength(2);
 
     const down = await tsible('lab', 'down', '--name', NAME);

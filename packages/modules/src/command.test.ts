@@ -112,7 +112,7 @@ describe('shell', () => {
   it('fails with Ansible\'s message when the task timeout ends the command', async () => {
     const { status, result } = await run(shellModule, { _raw_params: 'sleep 5' }, false, 1000);
     expect(status).toBe('failed');
-    expect(result).toEqual({ failed: true, msg: 'The shell action failed to execute in the expected time frame (1) and was terminated' });
+    expect(result).toEqual({ failed: true, changed: false, msg: 'The shell action failed to execute in the expected time frame (1) and was terminated' });
   });
 
   it('honours executable', async () => {

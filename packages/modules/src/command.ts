@@ -1,6 +1,6 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { runCommand } from './support/command-runner.js';
-import { shlexSplit, ShlexError } from './support/shlex-split.js';
+import { shlexSplit, ShlexError } from '@tsible/engine/text/shlex';
 
 /** Ansible 2.14's command module options (`warn` was removed in 2.14). */
 export const commandSpec = {
@@ -19,9 +19,6 @@ export const commandSpec = {
 } as const satisfies ArgumentSpec;
 
 export type CommandParams = ParamsOf<typeof commandSpec>;
-
-/** The `key=value` words Ansible takes out of a command/shell free-form line. */
-export const commandFreeFormKeys = ['creates', 'removes', 'chdir', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends'] as const;
 
 const failure = (msg: string, extra: ModuleResult = {}): ModuleResult => ({
   changed: false,
@@ -66,7 +63,7 @@ export async function runCommandModule(ctx: ModuleContext, params: CommandParams
   } else {
     let argv: string[];
     try {
-      argv = hasRaw ? shlexSplit(rawParams ?? '') : [...(params.argv ?? [])];
+      argv = hasRaw ? shlexSplit(rawParams ?? '', { comments: false }) : [...(params.argv ?? [])];
     } catch (err) {
       if (err instanceof ShlexError) return failure(err.message, { rc: 1 });
       throw err;
@@ -82,7 +79,6 @@ export const commandModule: Module<typeof commandSpec> = {
   specOwner: 'ansible.legacy.command',
   supportsCheckMode: true,
   freeForm: true,
-  freeFormKeys: commandFreeFormKeys,
   textOutput: true,
   run: runCommandModule,
 };

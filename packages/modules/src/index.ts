@@ -20,11 +20,21 @@ import { packageFactsModule } from './package-facts/package-facts.js';
 import { serviceModule } from './service/service.js';
 import { serviceFactsModule } from './service-facts/service-facts.js';
 import { systemdModule, systemdServiceModule } from './service/systemd.js';
+import { lineinfileModule } from './lineinfile.js';
+import { blockinfileModule } from './blockinfile.js';
+import { replaceModule } from './replace.js';
+import { templateModule } from './template.js';
+import { scriptModule } from './script.js';
+import { getUrlModule } from './get-url/get-url.js';
+import { unarchiveModule } from './unarchive/unarchive.js';
+import { archiveModule } from './archive/archive.js';
+import { setupModule } from './setup.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
 export { rawModule, rawSpec, type RawParams } from './raw.js';
 export { pingModule, pingSpec, type PingParams } from './ping.js';
+export { setupModule, setupSpec, type SetupParams } from './setup.js';
 export { fileModule } from './file/file.js';
 export { copyModule } from './copy/copy.js';
 export { copySpec, type CopyParams } from './copy/copy-spec.js';
@@ -46,9 +56,28 @@ export { serviceFactsModule } from './service-facts/service-facts.js';
 export { serviceSpec, type ServiceParams } from './service/service-spec.js';
 export { systemdModule, systemdServiceModule } from './service/systemd.js';
 export { systemdSpec, type SystemdParams } from './service/systemd-spec.js';
+export { lineinfileModule, lineinfileSpec, type LineinfileParams } from './lineinfile.js';
+export { blockinfileModule, blockinfileSpec, type BlockinfileParams } from './blockinfile.js';
+export { replaceModule, replaceSpec, type ReplaceParams } from './replace.js';
+export { templateModule, templateSpec, type TemplateParams } from './template.js';
+export { scriptModule, scriptSpec, type ScriptParams } from './script.js';
+export { getUrlModule } from './get-url/get-url.js';
+export { getUrlSpec, type GetUrlParams } from './get-url/get-url-spec.js';
+export { unarchiveModule } from './unarchive/unarchive.js';
+export { unarchiveSpec, type UnarchiveParams } from './unarchive/unarchive-spec.js';
+export { archiveModule } from './archive/archive.js';
+export { archiveSpec, type ArchiveParams } from './archive/archive-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
-const all: readonly Module[] = [commandModule, shellModule, rawModule, pingModule, fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule, aptModule, dpkgSelectionsModule, packageModule, packageFactsModule, serviceModule, systemdServiceModule, systemdModule, serviceFactsModule];
+const all: readonly Module[] = [
+  commandModule, shellModule, rawModule, pingModule,
+  fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule,
+  lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule,
+  getUrlModule, unarchiveModule, archiveModule,
+  setupModule,
+  aptModule, dpkgSelectionsModule, packageModule, packageFactsModule,
+  serviceModule, systemdServiceModule, systemdModule, serviceFactsModule,
+];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
 export const moduleNames: readonly string[] = all.map((m) => m.name);

@@ -19,7 +19,6 @@ export const rawModule: Module<typeof rawSpec> = {
   spec: rawSpec,
   supportsCheckMode: true,
   freeForm: true,
-  freeFormKeys: ['executable'],
   textOutput: true,
   bareAction: true,
   async run(ctx, params: RawParams): Promise<ModuleResult> {

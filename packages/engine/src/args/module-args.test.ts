@@ -7,7 +7,6 @@ const freeForm: Module = {
   spec: { options: {} },
   supportsCheckMode: true,
   freeForm: true,
-  freeFormKeys: ['creates', 'chdir'],
   run: async () => ({}),
 };
 const keyValue: Module = { name: 'ping', spec: { options: {} }, supportsCheckMode: true, run: async () => ({}) };

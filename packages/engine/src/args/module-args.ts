@@ -1,13 +1,8 @@
 import { TsibleError, ExitCode } from '../errors/tsible-error.js';
 import type { Module } from '../module-api/module.js';
-import { parseKv } from './parse-kv.js';
+import { parseKv } from '../playbook/args/parse-kv.js';
+import { RAW_PARAM_ACTIONS } from '../playbook/args/action-names.js';
 import { isRecord } from '../values/is-record.js';
-
-/** Ansible's actions that accept free-form words (its FREEFORM_ACTIONS, short names). */
-const FREE_FORM_ACTIONS = [
-  'add_host', 'command', 'group_by', 'import_role', 'import_tasks', 'include', 'include_role', 'include_tasks',
-  'include_vars', 'meta', 'raw', 'script', 'set_fact', 'shell', 'win_command', 'win_shell',
-];
 
 
 /** A `{...}` argument string that is valid JSON becomes the arguments as is. */
@@ -27,7 +22,7 @@ function parseJsonArgs(text: string): Record<string, unknown> | undefined {
  * `_raw_params` for modules that take it.
  */
 export function parseModuleArgs(text: string, module: Module): Record<string, unknown> {
-  const args: Record<string, unknown> = parseJsonArgs(text) ?? parseKv(text, module.freeForm === true ? (module.freeFormKeys ?? []) : undefined);
+  const args: Record<string, unknown> = parseJsonArgs(text) ?? parseKv(text, module.freeForm === true);
   if (module.freeForm === true && 'cmd' in args) {
     if (typeof args['_raw_params'] === 'string' && args['_raw_params'] !== '') {
       throw new TsibleError("The 'cmd' argument cannot be used when other raw parameters are specified. Please put everything in one or the other place.", {
@@ -39,7 +34,7 @@ export function parseModuleArgs(text: string, module: Module): Record<string, un
     delete args['cmd'];
   }
   if (module.freeForm !== true && '_raw_params' in args) {
-    throw new TsibleError(`this task '${module.name}' has extra params, which is only allowed in the following modules: ${FREE_FORM_ACTIONS.join(', ')}`, {
+    throw new TsibleError(`this task '${module.name}' has extra params, which is only allowed in the following modules: ${[...RAW_PARAM_ACTIONS].sort().join(', ')}`, {
       code: 'TSIBLE_ARGS_EXTRA_PARAMS',
       exitCode: ExitCode.parserError,
       hint: 'Give the arguments as key=value pairs.',

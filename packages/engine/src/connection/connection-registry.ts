@@ -26,6 +26,13 @@ export class ConnectionRegistry {
     return connection;
   }
 
+  /** Drops a host's connection (meta: reset_connection, a lost host): the next use opens a new one. */
+  async reset(hostName: string): Promise<void> {
+    const known = this.byHost.get(hostName);
+    this.byHost.delete(hostName);
+    await known?.connection.close().catch(() => undefined);
+  }
+
   /** Closes every connection (those replaced along the way too). */
   async closeAll(): Promise<void> {
     const all = [...this.retired.splice(0), ...[...this.byHost.values()].map((entry) => entry.connection)];

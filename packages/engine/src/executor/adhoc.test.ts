@@ -1,4 +1,4 @@
-import { runAdhoc, type AdhocHost } from './adhoc.js';
+import { runAdhoc, type AdhocHost, type PreparedHost } from './adhoc.js';
 import type { TaskOutcome } from './module-task.js';
 import type { Connection, RunRequest, RunResult } from '../connection/types.js';
 import { UnreachableError } from '../connection/unreachable.js';
@@ -54,7 +54,7 @@ interface RunExtras {
   forks?: number;
   checkMode?: boolean;
   args?: Record<string, unknown>;
-  argsFor?: (host: AdhocHost, args: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+  prepare?: (host: AdhocHost, args: Readonly<Record<string, unknown>>) => PreparedHost;
 }
 
 async function run(hostList: AdhocHost[], behaviour: (name: string) => { unreachable?: boolean; rc?: number }, extra: RunExtras = {}) {
@@ -63,7 +63,7 @@ async function run(hostList: AdhocHost[], behaviour: (name: string) => { unreach
     hosts: hostList,
     module: echoModule,
     args: extra.args ?? { word: 'hi' },
-    ...(extra.argsFor === undefined ? {} : { argsFor: extra.argsFor }),
+    ...(extra.prepare === undefined ? {} : { prepare: extra.prepare }),
     forks: extra.forks ?? 50,
     checkMode: extra.checkMode ?? false,
     diffMode: false,
@@ -116,9 +116,9 @@ describe('runAdhoc', () => {
 
   it('gives each host its own arguments, and fails only the host whose arguments cannot be made', async () => {
     const { summary } = await run(hosts(3), () => ({}), {
-      argsFor: (host, args) => {
+      prepare: (host, args) => {
         if (host.name === 'web3') throw new TsibleError("'port' is undefined", { code: 'TSIBLE_TEST' });
-        return { ...args, word: `hello-${host.name}` };
+        return { host, args: { ...args, word: `hello-${host.name}` } };
       },
     });
     expect(summary.outcomes.get('web1')?.result.stdout).toBe('web1:hello-web1');

@@ -16,8 +16,12 @@ export interface AdhocRequest {
   hosts: readonly AdhocHost[];
   module: Module;
   args: Readonly<Record<string, unknown>>;
-  /** The arguments as one host sees them (templated with its variables); `args` when absent. */
-  argsFor?: (host: AdhocHost, args: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+  /**
+   * The host as the task sees it: arguments and connection variables
+   * templated with its variables. Absent: used as given. A TsibleError fails
+   * that host only, before it is contacted.
+   */
+  prepare?: (host: AdhocHost, args: Readonly<Record<string, unknown>>) => PreparedHost;
   forks: number;
   checkMode: boolean;
   diffMode: boolean;
@@ -25,11 +29,18 @@ export interface AdhocRequest {
   timeoutMs?: number | undefined;
   connectionFor(host: AdhocHost): Connection | Promise<Connection>;
   becomeFor(host: AdhocHost): BecomeOptions | undefined;
-  /** Directories for relative controller paths (copy src, fetch dest); the current directory when absent. */
-  searchPaths?: readonly string[];
+  /** The playbook directory: relative controller paths (copy's src, fetch's dest) resolve from it; the current directory when absent. */
+  playbookDir?: string;
+  /** Decrypts vaulted controller files that modules read (copy's src). */
+  decryptIfVaulted?: (data: Buffer, file: string) => Promise<Buffer>;
   /** Called as soon as each host finishes, so output streams like Ansible's. */
   onResult(host: string, outcome: TaskOutcome): void;
   sink: EventSink;
+}
+
+export interface PreparedHost {
+  host: AdhocHost;
+  args: Readonly<Record<string, unknown>>;
 }
 
 export interface AdhocSummary {
@@ -60,17 +71,19 @@ export function summariseOutcomes(outcomes: ReadonlyMap<string, TaskOutcome>): {
   return { stats, exitCode: adhocExitCode(outcomes.values()) };
 }
 
-async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter): Promise<TaskOutcome> {
+function failedOutcome(err: unknown): TaskOutcome {
+  if (err instanceof UnreachableError) return { status: 'unreachable', result: { changed: false, msg: err.message, unreachable: true } };
+  // A known problem (a variable this host lacks, a bad become method) in its own words.
+  if (err instanceof TsibleError) return { status: 'failed', result: { failed: true, msg: err.message } };
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = err instanceof Error && err.stack !== undefined ? err.stack : message;
+  return { status: 'failed', result: { failed: true, msg: `Unexpected failure during module execution: ${message}`, exception: stack, stdout: '' } };
+}
+
+async function runOnHost(request: AdhocRequest, given: AdhocHost, emit: Emitter): Promise<TaskOutcome> {
   let connection: Connection | undefined;
-  let args: Readonly<Record<string, unknown>>;
   try {
-    args = request.argsFor === undefined ? request.args : request.argsFor(host, request.args);
-  } catch (err) {
-    // A variable this host lacks fails this host only, before it is contacted.
-    if (!(err instanceof TsibleError)) throw err;
-    return { status: 'failed', result: { failed: true, msg: err.message } };
-  }
-  try {
+    const { host, args } = request.prepare === undefined ? { host: given, args: request.args } : request.prepare(given, request.args);
     connection = await request.connectionFor(host);
     await connection.connect();
     return await runModuleTask(request.module, args, {
@@ -81,14 +94,16 @@ async function runOnHost(request: AdhocRequest, host: AdhocHost, emit: Emitter):
       hostVars: host.vars,
       timeoutMs: request.timeoutMs,
       emit,
-      controller: { inventoryHostname: host.name, searchPaths: request.searchPaths ?? [process.cwd()], workDir: process.cwd() },
+      controller: {
+        inventoryHostname: host.name,
+        searchPaths: [request.playbookDir ?? process.cwd()],
+        workDir: request.playbookDir ?? process.cwd(),
+        decryptIfVaulted: request.decryptIfVaulted,
+      },
     });
   } catch (err) {
-    if (err instanceof UnreachableError) return { status: 'unreachable', result: { changed: false, msg: err.message, unreachable: true } };
-    // One host's unexpected failure must not stop the others.
-    const message = err instanceof Error ? err.message : String(err);
-    const stack = err instanceof Error && err.stack !== undefined ? err.stack : message;
-    return { status: 'failed', result: { failed: true, msg: `Unexpected failure during module execution: ${message}`, exception: stack, stdout: '' } };
+    // One host's failure must not stop the others.
+    return failedOutcome(err);
   } finally {
     await connection?.close().catch(() => undefined);
   }

@@ -64,8 +64,10 @@ export async function runModuleTask(module: Module, givenArgs: Readonly<Record<s
   }
   if (watch.timedOut) {
     const seconds = Math.round((ctx.timeoutMs ?? 0) / 1000);
-    result = { failed: true, msg: `The ${module.name} action failed to execute in the expected time frame (${seconds}) and was terminated` };
+    result = { failed: true, changed: false, msg: `The ${module.name} action failed to execute in the expected time frame (${seconds}) and was terminated` };
   }
-  const masked = maskSecrets(result, secrets);
+  // A diff is shown only on request (--diff) and, as in Ansible, is not masked: it is the change itself.
+  const { diff, ...rest } = result;
+  const masked: ModuleResult = diff === undefined ? maskSecrets(result, secrets) : { ...maskSecrets(rest, secrets), diff };
   return { status: statusOf(masked), result: masked };
 }

@@ -1,14 +1,7 @@
 import type { Module, ModuleRegistry } from './module.js';
+import { shortActionName } from '../playbook/args/action-names.js';
 
-/** Collections whose modules tsible ships under their short names. */
-const BUILTIN_PREFIXES = ['ansible.builtin.', 'ansible.legacy.'];
-
-/** `ansible.builtin.command` and `ansible.legacy.command` are `command`. */
-export function shortModuleName(name: string): string {
-  for (const prefix of BUILTIN_PREFIXES) if (name.startsWith(prefix)) return name.slice(prefix.length);
-  return name;
-}
-
+/** `ansible.builtin.command`, `ansible.legacy.command` and `command` are the same module. */
 export function resolveModule(registry: ModuleRegistry, name: string): Module | undefined {
-  return registry.get(shortModuleName(name));
+  return registry.get(shortActionName(name));
 }

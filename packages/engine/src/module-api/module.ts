@@ -18,6 +18,8 @@ export interface ControllerContext {
   readonly searchPaths: readonly string[];
   /** Where relative controller paths such as fetch's dest are resolved. */
   readonly workDir: string;
+  /** Decrypts a vault-encrypted controller file's bytes (copy's `decrypt`); other bytes come back as they are. */
+  readonly decryptIfVaulted?: ((data: Buffer, file: string) => Promise<Buffer>) | undefined;
 }
 
 /** What a module sees of the world: one host's connection and the run's modes. */
@@ -61,12 +63,11 @@ export interface Module<S extends ArgumentSpec = ArgumentSpec> {
   readonly specOwner?: string;
   readonly supportsCheckMode: boolean;
   /**
-   * Takes a free-form command line: `key=value` words it does not know stay
-   * part of `_raw_params` (Ansible's check_raw), and ad-hoc runs need `-a`.
+   * Takes a free-form command line: only Ansible's command options
+   * (creates, chdir, ...) come out of it as `key=value`, everything else
+   * stays in `_raw_params` (Ansible's check_raw), and ad-hoc runs need `-a`.
    */
   readonly freeForm?: boolean;
-  /** Which `key=value` words a free-form module takes out of the command line. */
-  readonly freeFormKeys?: readonly string[];
   /** Arguments the action always sets, as Ansible's shell action sets `_uses_shell`. */
   readonly presetArgs?: Readonly<Record<string, unknown>>;
   /** Runs no module code on the target (raw), so its result has no `invocation`. */

@@ -14,6 +14,7 @@ import { UndefinedError } from './jinja/undefined.js';
 import { JinjaCallable } from './jinja/callable.js';
 import { literalCopy, nativeConcat } from './native-concat.js';
 import { isTuple } from './python/tuple.js';
+import { PyFloat } from './python/float.js';
 import { isPlainMapping } from './python/repr.js';
 import { pyTruthy } from './python/truthy.js';
 import { PyTypeError } from './python/compare.js';
@@ -63,6 +64,7 @@ export interface RenderOptions {
 }
 
 const TEMPLATE_MARKERS = ['{{', '{%', '{#'];
+const SINGLE_VARIABLE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 const TASK_UNDEFINED_PREFIX = 'The task includes an option with an undefined variable. The error was: ';
 
 /**
@@ -123,7 +125,22 @@ export class Templar {
     const custom = options.syntax;
     const markers = custom ? [custom.variableStart ?? '{{', custom.blockStart ?? '{%', custom.commentStart ?? '{#'] : TEMPLATE_MARKERS;
     if (!markers.some((m) => text.includes(m))) return text;
+    const direct = custom === undefined && options.templatePath === undefined ? this.singleVariable(text, options) : undefined;
+    if (direct !== undefined) return direct;
     return this.guard(options, text, () => this.renderToValue(text, options));
+  }
+
+  /**
+   * Ansible's shortcut: `{{ name }}` naming a variable that holds a number
+   * or a boolean gives that value itself, not its text.
+   */
+  private singleVariable(text: string, options: RenderOptions): unknown {
+    const match = SINGLE_VARIABLE.exec(text);
+    if (!match) return undefined;
+    const name = match[1]!;
+    const extra = options.extraVars;
+    const value = extra && Object.prototype.hasOwnProperty.call(extra, name) ? extra[name] : this.vars.lookup(name);
+    return typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat ? value : undefined;
   }
 
   private renderToValue(text: string, options: RenderOptions): unknown {

@@ -1,20 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { ModuleContext, ModuleResult } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine';
-import type { AttributeRequest } from '../support/file-attrs/attrs-script.js';
+import { md5, sha1 } from '../support/controller/digest.js';
 import { attributeChanges, initialDiff, parseIds } from '../support/file-attrs/attrs-diff.js';
 import { ABSENT, followed } from '../support/file-state/file-state.js';
 import { pathInfo } from '../support/file-state/path-info.js';
 import { dirname, joinPath } from '../support/remote/paths.js';
 import { failed, firstRecord, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
-import { copyScript, type ContentSource } from './copy-script.js';
+import { copyScript, type ContentSource, type CopyTarget } from './copy-script.js';
 
 /** Above this size content is uploaded over the connection's file transfer instead of the exec's stdin. */
 export const STDIN_LIMIT_BYTES = 4 * 1024 * 1024;
 
-export interface CopyFileRequest {
-  dest: string;
-  nameInDirectory: string | null;
+export interface CopyFileRequest extends CopyTarget {
   /** Local content, or null for a remote source. */
   content: Buffer | null;
   remoteSource?: string;
@@ -22,20 +19,16 @@ export interface CopyFileRequest {
   srcLabel: string;
   /** Label of the new content in a diff. */
   afterHeader: string;
-  attrs: AttributeRequest;
-  backup: boolean;
-  force: boolean;
-  follow: boolean;
-  validate: string | null;
-  makeParents: string | null;
+  /** The `checksum` option: the sha1 the content must have. */
+  expectedChecksum: string | null;
 }
-
-const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
-const md5 = (data: Buffer): string => createHash('md5').update(data).digest('hex');
 
 /** Copies one file's content to the target, in one exec unless it is large. */
 export async function copyFile(ctx: ModuleContext, request: CopyFileRequest): Promise<ModuleResult> {
   const checksum = request.content === null ? '' : sha1(request.content);
+  if (request.expectedChecksum !== null && request.content !== null && checksum !== request.expectedChecksum) {
+    return failed('Copied file does not match the expected checksum. Transfer failed.', { checksum, expected_checksum: request.expectedChecksum });
+  }
   const base = { dest: request.dest, nameInDirectory: request.nameInDirectory, attrs: request.attrs, backup: request.backup, force: request.force, follow: request.follow, validate: request.validate, makeParents: request.makeParents, wantBefore: ctx.diffMode };
   const largeUpload = request.content !== null && request.content.length > STDIN_LIMIT_BYTES;
   let source: ContentSource;
@@ -94,10 +87,12 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
 
 function contentDiff(outcome: ScriptOutcome, dest: string, request: CopyFileRequest): Record<string, unknown> {
   const old = firstRecord(outcome, '@B')?.[0];
+  // Ansible names the old side only when the destination exists.
+  const existed = (outcome.report.paths.get('d') ?? ABSENT).exists;
   return {
     before: old === undefined ? '' : Buffer.from(old, 'base64').toString('utf8'),
     after: request.content?.toString('utf8') ?? '',
-    before_header: dest,
+    ...(existed ? { before_header: dest } : {}),
     after_header: request.afterHeader,
   };
 }

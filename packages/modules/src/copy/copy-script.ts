@@ -12,11 +12,11 @@ export type ContentSource =
   /** Only look: report what a write would do (check mode, or before staging a large file). */
   | { kind: 'none'; sha1: string };
 
-export interface CopyScriptOptions {
+/** Where and how one file lands on the target. */
+export interface CopyTarget {
   dest: string;
   /** The name to use inside dest when dest is an existing directory (src copies); null for content. */
   nameInDirectory: string | null;
-  source: ContentSource;
   attrs: AttributeRequest;
   backup: boolean;
   force: boolean;
@@ -24,6 +24,10 @@ export interface CopyScriptOptions {
   validate: string | null;
   /** Create missing parent directories (dest ends with '/', or a tree copy), with this mode word. */
   makeParents: string | null;
+}
+
+export interface CopyScriptOptions extends CopyTarget {
+  source: ContentSource;
   /** Print the old content for a diff. */
   wantBefore: boolean;
 }

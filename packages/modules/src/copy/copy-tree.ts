@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, lstatSync } from 'node:fs';
+import { readdirSync, statSync, lstatSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export interface TreeFile {
@@ -39,8 +39,4 @@ export function walkLocalTree(src: string, localFollow: boolean): LocalTree {
   };
   walk(src, prefix);
   return tree;
-}
-
-export function readTreeFile(file: TreeFile): Buffer {
-  return readFileSync(file.full);
 }

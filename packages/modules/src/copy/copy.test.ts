@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Vault, VaultSecret, VaultSecrets } from '@tsible/engine';
 import { copyModule } from './copy.js';
 import { STDIN_LIMIT_BYTES } from './copy-file.js';
 import { runLocal, tempWorkspace } from '../testing/module-harness.js';
@@ -60,6 +61,13 @@ describe('copy content', () => {
     expect(run.execs).toBe(0);
   });
 
+  it('checksum must match the content', async () => {
+    const run = await runLocal(copyModule, { content: 'hello\n', dest: at('c'), checksum: 'bad' });
+    expect(run.result).toMatchObject({ failed: true, msg: 'Copied file does not match the expected checksum. Transfer failed.', expected_checksum: 'bad' });
+    expect(existsSync(at('c'))).toBe(false);
+    expect((await runLocal(copyModule, { content: 'hello\n', dest: at('c'), checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f' })).status).toBe('changed');
+  });
+
   it('force=no leaves an existing file alone', async () => {
     writeFileSync(at('c'), 'old\n');
     const run = await runLocal(copyModule, { content: 'new\n', dest: at('c'), force: false });
@@ -109,6 +117,17 @@ describe('copy src from the controller', () => {
     expect(readFileSync(at('out/app.conf'), 'utf8')).toBe('conf\n');
   });
 
+  it('decrypts a vaulted src unless decrypt=no', async () => {
+    const secret = new VaultSecret('default', Buffer.from('pw'));
+    const vault = new Vault(new VaultSecrets([secret]));
+    writeFileSync(at('playbook/files/secret.txt'), await vault.encrypt('s3cret\n', secret));
+    const context = { controller: { ...controller().extra.controller, decryptIfVaulted: (data: Buffer, file: string) => vault.decryptIfVaulted(data, file) } };
+    expect((await runLocal(copyModule, { src: 'secret.txt', dest: at('out/plain') }, { extra: context })).status).toBe('changed');
+    expect(readFileSync(at('out/plain'), 'utf8')).toBe('s3cret\n');
+    await runLocal(copyModule, { src: 'secret.txt', dest: at('out/raw'), decrypt: false }, { extra: context });
+    expect(readFileSync(at('out/raw'), 'utf8')).toMatch(/^\$ANSIBLE_VAULT;1\.1;AES256/);
+  });
+
   it('mode=preserve takes the source mode', async () => {
     await runLocal(copyModule, { src: 'app.conf', dest: at('out/x'), mode: 'preserve' }, controller());
     expect(modeOf(at('out/x'))).toBe(0o751);
@@ -133,6 +152,23 @@ describe('copy src from the controller', () => {
     expect((await runLocal(copyModule, { src: at('r'), dest: at('r2'), remote_src: true })).status).toBe('changed');
     expect(readFileSync(at('r2'), 'utf8')).toBe('remote\n');
     expect((await runLocal(copyModule, { src: at('r'), dest: at('r2'), remote_src: true })).status).toBe('ok');
+  });
+});
+
+describe('copy remote_src directories', () => {
+  it('copies a tree on the target, keeps modes, is ok the second time, and check mode writes nothing', async () => {
+    mkdirSync(at('r/sub'), { recursive: true });
+    writeFileSync(at('r/sub/x'), 'x');
+    chmodSync(at('r/sub/x'), 0o700);
+    const check = await runLocal(copyModule, { src: at('r'), dest: at('o'), remote_src: true }, { checkMode: true });
+    expect(check.status).toBe('changed');
+    expect(existsSync(at('o'))).toBe(false);
+    expect((await runLocal(copyModule, { src: at('r'), dest: at('o'), remote_src: true })).status).toBe('changed');
+    expect(readFileSync(at('o/r/sub/x'), 'utf8')).toBe('x');
+    expect(modeOf(at('o/r/sub/x'))).toBe(0o700);
+    expect((await runLocal(copyModule, { src: at('r'), dest: at('o'), remote_src: true })).status).toBe('ok');
+    await runLocal(copyModule, { src: `${at('r')}/`, dest: at('flat'), remote_src: true });
+    expect(readFileSync(at('flat/sub/x'), 'utf8')).toBe('x');
   });
 });
 

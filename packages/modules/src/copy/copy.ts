@@ -4,13 +4,14 @@ import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
 import { chmodWord, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { attributeRequest } from '../support/file-attrs/common-options.js';
 import { ModeError, parseModeOption } from '../support/file-attrs/mode.js';
-import { findControllerSource, searchedPaths } from '../support/controller/find-source.js';
+import { findControllerSource, notOnControllerMessage, searchedPaths } from '../support/controller/find-source.js';
 import { joinPath } from '../support/remote/paths.js';
 import { failed, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
 import { copyFile, type CopyFileRequest } from './copy-file.js';
+import { copyRemoteTree } from './remote-tree.js';
 import { copySpec, type CopyParams } from './copy-spec.js';
-import { readTreeFile, walkLocalTree } from './copy-tree.js';
+import { walkLocalTree } from './copy-tree.js';
 
 /** Ansible's content: text as given, other data as JSON. */
 function contentBytes(content: unknown): Buffer {
@@ -24,7 +25,7 @@ function attrsFor(params: CopyParams, sourceMode: number | null): AttributeReque
 }
 
 function notFound(ctx: ModuleContext, src: string): ModuleResult {
-  const msg = `Could not find or access '${src}' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option`;
+  const msg = notOnControllerMessage(src);
   const searched = src.startsWith('/') ? [src] : searchedPaths(ctx, src);
   return failed(msg, { exception: `AnsibleFileNotFound: ${msg}\nSearched in:\n${searched.map((p) => `\t${p}`).join('\n')}` });
 }
@@ -42,9 +43,10 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
     if (err instanceof ModeError) return failed('mode must be in octal or symbolic form', { details: err.message });
     throw err;
   }
-  const common = { backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
+  const common = { expectedChecksum: params.checksum, backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
   if (params.remote_src) {
     const src = params.src ?? '';
+    if (await isRemoteDirectory(ctx, src)) return copyRemoteTree(ctx, { src, dest: params.dest, attrs: attrsFor(params, null), directoryMode });
     return copyFile(ctx, { ...common, dest: params.dest, nameInDirectory: basename(src), content: null, remoteSource: src, srcLabel: src, afterHeader: src, attrs: attrsFor(params, null) });
   }
   if (params.content !== null) {
@@ -55,16 +57,35 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
   if (found === null) return notFound(ctx, src);
   const st = statSync(found);
   if (st.isDirectory()) return copyTree(ctx, params, found + (src.endsWith('/') ? '/' : ''), directoryMode, common);
+  const content = await readSource(ctx, params, found);
+  if (!Buffer.isBuffer(content)) return content;
   const request: CopyFileRequest = {
     ...common,
     dest: params.dest,
     nameInDirectory: params._original_basename ?? basename(found),
-    content: readFileSync(found),
+    content,
     srcLabel: found,
     afterHeader: found,
     attrs: attrsFor(params, st.mode & 0o7777),
   };
   return copyFile(ctx, request);
+}
+
+async function isRemoteDirectory(ctx: ModuleContext, src: string): Promise<boolean> {
+  const outcome = await runFileScript(ctx, `if [ -d ${remotePathWord(src)} ]; then printf '@d\\n'; fi`);
+  return outcome.records.has('@d');
+}
+
+/** A controller file's bytes, vault-decrypted unless decrypt=no; a failed result when it cannot be decrypted. */
+async function readSource(ctx: ModuleContext, params: CopyParams, path: string): Promise<Buffer | ModuleResult> {
+  const data = readFileSync(path);
+  const decrypt = ctx.controller?.decryptIfVaulted;
+  if (!params.decrypt || decrypt === undefined) return data;
+  try {
+    return await decrypt(data, path);
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** A controller directory: its directories first (one exec), then each file. */
@@ -83,12 +104,14 @@ async function copyTree(ctx: ModuleContext, params: CopyParams, src: string, dir
     }
   }
   for (const file of tree.files) {
+    const content = await readSource(ctx, params, file.full);
+    if (!Buffer.isBuffer(content)) return content;
     const result = await copyFile(ctx, {
       ...common,
       makeParents: directoryMode,
       dest: joinPath(params.dest, file.rel),
       nameInDirectory: null,
-      content: readTreeFile(file),
+      content,
       srcLabel: file.full,
       afterHeader: file.full,
       attrs: attrsFor(params, file.mode),

@@ -28,15 +28,24 @@ describe('fetch', () => {
     expect(fetchDestination('/o', 'rel/file', false, 'h')).toBe('/o/h/rel/file');
   });
 
-  it('check mode writes nothing on the controller', async () => {
+  it('is skipped in check mode, as Ansible does, and writes nothing', async () => {
     writeFileSync(at('f'), 'x\n');
     const run = await runLocal(fetchModule, { src: at('f'), dest: at('out/'), flat: true }, { checkMode: true, ...asHost() });
-    expect(run.status).toBe('changed');
+    expect(run.result).toMatchObject({ skipped: true, msg: 'check mode not (yet) supported for this module' });
     expect(existsSync(at('out/f'))).toBe(false);
   });
 
   it('a missing file fails by default and is ignored with fail_on_missing=no', async () => {
     expect((await runLocal(fetchModule, { src: at('nope'), dest: at('out') }, asHost())).result).toMatchObject({ failed: true, msg: 'the remote file does not exist, not transferring, ignored' });
     expect((await runLocal(fetchModule, { src: at('nope'), dest: at('out'), fail_on_missing: false }, asHost())).status).toBe('ok');
+  });
+});
+
+describe('fetch argument rules', () => {
+  it.each([
+    [{ src: '/etc/hosts' }, 'src and dest are required'],
+    [{ dest: '/tmp' }, 'src and dest are required'],
+  ])('%j', async (args, msg) => {
+    expect((await runLocal(fetchModule, args)).result).toMatchObject({ failed: true, msg });
   });
 });

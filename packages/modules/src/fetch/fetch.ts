@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, normalize } from 'node:path';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine';
+import { md5, sha1 } from '../support/controller/digest.js';
 import { controllerPath } from '../support/controller/find-source.js';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';
 import { basename } from '../support/remote/paths.js';
@@ -11,8 +11,9 @@ import { remotePathWord } from '../support/remote-path.js';
 /** Ansible 2.14's fetch options. */
 export const fetchSpec = {
   options: {
-    src: { type: 'str', required: true },
-    dest: { type: 'str', required: true },
+    // The action checks these itself, with its own message.
+    src: { type: 'str' },
+    dest: { type: 'str' },
     flat: { type: 'bool', default: false },
     fail_on_missing: { type: 'bool', default: true },
     validate_checksum: { type: 'bool', default: true, aliases: ['validate_md5'] },
@@ -24,8 +25,6 @@ export type FetchParams = ParamsOf<typeof fetchSpec>;
 /** Files up to this size come back in the checking exec itself (base64); larger ones over the connection's get. */
 export const INLINE_FETCH_BYTES = 1024 * 1024;
 
-const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
-const md5 = (data: Buffer): string => createHash('md5').update(data).digest('hex');
 
 /** Where Ansible puts the file: dest/HOST/SRC, or dest itself (dest/NAME for a directory) when flat. */
 export function fetchDestination(dest: string, src: string, flat: boolean, host: string): string {
@@ -44,9 +43,9 @@ function readLocal(path: string): Buffer | null {
 function fetchScript(src: string, localChecksum: string): string {
   const p = remotePathWord(src);
   return [
-    `if [ ! -e ${p} ]; then printf '@e\\t1\\n'`,
-    `elif [ -d ${p} ]; then printf '@e\\t3\\n'`,
-    `elif [ ! -r ${p} ]; then printf '@e\\t2\\n'`,
+    `if [ ! -e ${p} ]; then printf '@E\\t1\\n'`,
+    `elif [ -d ${p} ]; then printf '@E\\t3\\n'`,
+    `elif [ ! -r ${p} ]; then printf '@E\\t2\\n'`,
     `else`,
     `  ts_sum=$(ts_digest sha1 ${p}) || ts_fail 'unable to calculate the checksum of the remote file'`,
     `  printf '@S\\t%s\\n' "$ts_sum"`,
@@ -60,7 +59,7 @@ function fetchScript(src: string, localChecksum: string): string {
  * its own; a missing or unreadable file fails the way the slurp it runs does
  * (with that slurp's invocation), unless fail_on_missing is off.
  */
-function unavailable(problem: string, params: FetchParams): ModuleResult {
+function unavailable(problem: string, params: { src: string; fail_on_missing: boolean }): ModuleResult {
   if (problem === '3') {
     const msg = 'remote file is a directory, fetch cannot work on directories';
     return params.fail_on_missing ? { failed: true, changed: false, msg } : { msg: `${msg}, not transferring, ignored` };
@@ -87,13 +86,16 @@ function writeAtomically(path: string, data: Buffer): void {
   }
 }
 
-async function runFetch(ctx: ModuleContext, params: FetchParams): Promise<ModuleResult> {
+async function runFetch(ctx: ModuleContext, rawParams: FetchParams): Promise<ModuleResult> {
+  if (ctx.checkMode) return { changed: false, skipped: true, msg: 'check mode not (yet) supported for this module' };
+  if (rawParams.src === null || rawParams.dest === null) return failed('src and dest are required');
+  const params = { ...rawParams, src: rawParams.src, dest: rawParams.dest };
   const host = ctx.controller?.inventoryHostname ?? ctx.connection.host;
   const provisional = controllerPath(ctx, fetchDestination(params.dest, params.src, params.flat, host));
   const local = readLocal(provisional);
   const outcome = await runFileScript(ctx, fetchScript(params.src, local === null ? '' : sha1(local)));
   if (outcome.failure !== undefined) return failed(outcome.failure);
-  const problem = firstRecord(outcome, '@e')?.[0];
+  const problem = firstRecord(outcome, '@E')?.[0];
   if (problem !== undefined) return unavailable(problem, params);
   const remoteChecksum = firstRecord(outcome, '@S')?.[0] ?? '';
   const dest = provisional;
@@ -106,7 +108,7 @@ async function runFetch(ctx: ModuleContext, params: FetchParams): Promise<Module
   if (params.validate_checksum && newChecksum !== remoteChecksum) {
     return failed('checksum mismatch', { file: params.src, dest, remote_checksum: remoteChecksum, checksum: newChecksum, remote_md5sum: null });
   }
-  if (!ctx.checkMode) writeAtomically(dest, data);
+  writeAtomically(dest, data);
   return { changed: true, md5sum: md5(data), dest, remote_md5sum: null, checksum: newChecksum, remote_checksum: remoteChecksum };
 }
 

@@ -10,10 +10,12 @@ const at = (name: string): string => join(ws.dir(), name);
 const modeOf = (path: string): number => lstatSync(path).mode & 0o7777;
 
 describe('file state=directory', () => {
-  it('creates missing parents, then reports ok; one exec when nothing changes', async () => {
+  it('creates missing parents in one exec, then reports ok in one exec', async () => {
     const path = at('a/b/c');
-    const first = await runLocal(fileModule, { path, state: 'directory', mode: '0750' });
+    const first = await runLocal(fileModule, { path, state: 'directory', mode: '0750' }, { diffMode: true });
     expect(first.status).toBe('changed');
+    expect(first.execs).toBe(1);
+    expect(first.result['diff']).toEqual({ before: { path, state: 'absent', mode: '0755' }, after: { path, state: 'directory', mode: '0750' } });
     expect(first.result).toMatchObject({ path, state: 'directory', mode: '0750' });
     expect(modeOf(path)).toBe(0o750);
     expect(modeOf(at('a'))).toBe(0o750);
@@ -164,5 +166,13 @@ describe('file state=link and hard', () => {
     writeFileSync(at('a'), 'a');
     const run = await runLocal(fileModule, { path: at('x'), src: at('a'), state: 'file' });
     expect(run.result).toMatchObject({ failed: true, msg: "src option requires state to be 'link' or 'hard'" });
+  });
+});
+
+describe('file paths with ~', () => {
+  it("expand to the target user's home in the result", async () => {
+    const run = await runLocal(fileModule, { path: '~/made', state: 'directory' }, { env: { ...process.env, HOME: ws.dir() } });
+    expect(run.result).toMatchObject({ changed: true, path: at('made'), state: 'directory' });
+    expect(existsSync(at('made'))).toBe(true);
   });
 });

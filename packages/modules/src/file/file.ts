@@ -4,7 +4,7 @@ import { idsCall } from '../support/file-attrs/attrs-script.js';
 import { parseIds } from '../support/file-attrs/attrs-diff.js';
 import { attributeRequest } from '../support/file-attrs/common-options.js';
 import { ModeError } from '../support/file-attrs/mode.js';
-import { parseTimeOption, TimeFormatError, type TimeRequest } from '../support/file-attrs/timestamps.js';
+import { parseTimeOption, TimeFormatError } from '../support/file-attrs/timestamps.js';
 import { ABSENT, ansibleState, followed, type FileState } from '../support/file-state/file-state.js';
 import { pathInfo } from '../support/file-state/path-info.js';
 import { probeCall, STAT_FORMAT } from '../support/file-state/probe-script.js';
@@ -12,7 +12,10 @@ import { parseStatFields } from '../support/file-state/parse-probe.js';
 import { basename, dirname, joinPath } from '../support/remote/paths.js';
 import { failed, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
+import { expandCall, expandedPath } from '../support/remote/expand-path.js';
 import type { FileJob, FileStep, TreeEntry } from './file-job.js';
+import type { Timestamps } from './file-timestamps.js';
+import type { AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { fileSpec, type FileParams, type FileStateName } from './file-spec.js';
 import { ensureAbsent, ensureDirectory, ensureFile, ensureHardlink, ensureSymlink, executeTouch } from './file-states.js';
 
@@ -25,7 +28,7 @@ ts_tree() { find "$1" -mindepth 1 -exec stat -c ${shellQuote(`@t\t${STAT_FORMAT}
 
 function probeBody(params: FileParams, path: string, wantTree: boolean): string {
   const word = remotePathWord(path);
-  const lines = [probeCall('p', word, { follow: true }), 'ts_umask'];
+  const lines = [expandCall(path), probeCall('p', word, { follow: true }), 'ts_umask'];
   const attrs = { mode: null, owner: params.owner, group: params.group };
   if (params.owner !== null || params.group !== null) lines.push(idsCall(attrs));
   const src = params.src;
@@ -68,13 +71,57 @@ const HANDLERS: Record<FileStateName, (job: FileJob) => FileStep> = {
   hard: ensureHardlink,
 };
 
+/** mode, owner, group and the timestamps, read for the given state; throws ModeError or TimeFormatError. */
+function parseOptions(params: FileParams, state: FileStateName): { attrs: AttributeRequest; times: Timestamps } {
+  return {
+    attrs: attributeRequest(params),
+    times: {
+      mtime: parseTimeOption(params.modification_time, params.modification_time_format, state),
+      atime: parseTimeOption(params.access_time, params.access_time_format, state),
+    },
+  };
+}
+
+function jobFor(params: FileParams, path: string, before: FileState, options: { attrs: AttributeRequest; times: Timestamps }, outcome: ScriptOutcome | null, checkMode: boolean): FileJob {
+  return {
+    params,
+    path,
+    pathWord: remotePathWord(path),
+    before,
+    ...options,
+    umask: outcome?.report.umask ?? 0o022,
+    ids: outcome === null ? {} : parseIds(outcome.records),
+    checkMode,
+    sources: outcome?.report.paths ?? new Map(),
+    tree: outcome === null ? [] : treeOf(outcome),
+  };
+}
+
+/**
+ * For state=directory the first exec also creates the directory when it is
+ * missing (marking it @m), so the usual first run costs one exec as well.
+ */
+function eagerCreate(params: FileParams, checkMode: boolean): string {
+  if (checkMode || params.state !== 'directory') return ':';
+  let options;
+  try {
+    options = parseOptions(params, 'directory');
+  } catch {
+    return ':';
+  }
+  const step = ensureDirectory(jobFor(params, params.path, ABSENT, options, null, checkMode));
+  if (step.kind !== 'act') return ':';
+  const word = remotePathWord(params.path);
+  return [`if [ ! -e ${word} ] && [ ! -L ${word} ]; then`, `printf '@m\\n'`, ...step.commands, probeCall('after', step.infoWord, { follow: true }), 'fi'].join('\n');
+}
+
 async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleResult> {
-  let times: { mtime: TimeRequest; atime: TimeRequest };
   let path = params.path;
   const wantTree = params.recurse || params.state === 'absent' || params.state === 'link';
-  let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
+  let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}\n${eagerCreate(params, ctx.checkMode)}`);
   if (outcome.failure !== undefined) return failed(outcome.failure, { path });
   let before = outcome.report.paths.get('p') ?? ABSENT;
+  path = expandedPath(outcome, path);
   // A directory given for a file-like state means the file of the same name inside it.
   const basenameHint = params._original_basename ?? (params.src !== null ? basename(params.src) : null);
   const target = followed(before);
@@ -88,41 +135,22 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
   const failedAt = (msg: string, extra: ModuleResult = {}): ModuleResult => failed(msg, { path, ...extra, ...pathInfo(before) });
   const state = effectiveState(params, before);
   if (typeof state !== 'string') return failedAt(state.error);
-  let attrs;
+  let options;
   try {
-    attrs = attributeRequest(params);
+    options = parseOptions(params, state);
   } catch (err) {
     if (err instanceof ModeError) return failedAt('mode must be in octal or symbolic form', { details: err.message });
-    throw err;
-  }
-  try {
-    times = {
-      mtime: parseTimeOption(params.modification_time, params.modification_time_format, state),
-      atime: parseTimeOption(params.access_time, params.access_time_format, state),
-    };
-  } catch (err) {
     if (!(err instanceof TimeFormatError)) throw err;
     const value = params.modification_time ?? params.access_time ?? '';
     return failed(`Error while obtaining timestamp for time ${value} using format ${params.modification_time_format}: ${err.message}`);
   }
-  const job: FileJob = {
-    params,
-    path,
-    pathWord: remotePathWord(path),
-    before,
-    attrs,
-    times,
-    umask: outcome.report.umask ?? 0o022,
-    ids: parseIds(outcome.records),
-    checkMode: ctx.checkMode,
-    sources: outcome.report.paths,
-    tree: treeOf(outcome),
-  };
+  const job = jobFor(params, path, before, options, outcome, ctx.checkMode);
   const step = HANDLERS[state](job);
   if (step.kind === 'result') {
     const result = step.result;
     return result.failed === true && result['path'] === path ? { ...result, ...pathInfo(before) } : result;
   }
+  if (outcome.records.has('@m')) return { ...step.result, ...pathInfo(outcome.report.paths.get('after') ?? ABSENT), changed: true, diff: step.diff };
   if (ctx.checkMode || !step.changed) {
     if (ctx.checkMode && step.checkModeResult !== undefined) return step.checkModeResult;
     const infoState = step.infoWord === job.pathWord ? before : followed(before);

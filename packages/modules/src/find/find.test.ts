@@ -47,3 +47,13 @@ describe('find', () => {
     expect((await runLocal(findModule, { paths: ws.dir(), size: '3x' })).result).toMatchObject({ failed: true, msg: 'failed to process size', size: '3x' });
   });
 });
+
+describe('find argument rules', () => {
+  it.each([
+    [{}, 'missing required arguments: paths'],
+    [{ paths: '/tmp', file_type: 'socket' }, 'value of file_type must be one of: any, directory, file, link, got: socket'],
+    [{ paths: '/tmp', age: '3y' }, 'failed to process age'],
+  ])('%j', async (args, msg) => {
+    expect((await runLocal(findModule, args)).result).toMatchObject({ failed: true, msg });
+  });
+});

@@ -22,3 +22,9 @@ describe('slurp', () => {
     expect((await runLocal(slurpModule, { src: at('d') })).result).toMatchObject({ failed: true, msg: `source is a directory and must be a file: ${at('d')}` });
   });
 });
+
+describe('slurp argument rules', () => {
+  it('src is required', async () => {
+    expect((await runLocal(slurpModule, {})).result).toMatchObject({ failed: true, msg: 'missing required arguments: src' });
+  });
+});

@@ -1,6 +1,7 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
+import { expandCall, expandedPath } from '../support/remote/expand-path.js';
 
 /** Ansible 2.14's slurp module options. */
 export const slurpSpec = {
@@ -15,9 +16,10 @@ export type SlurpParams = ParamsOf<typeof slurpSpec>;
 function slurpScript(src: string): string {
   const p = remotePathWord(src);
   return [
-    `if [ ! -e ${p} ]; then printf '@e\\tmissing\\n'`,
-    `elif [ -d ${p} ]; then printf '@e\\tdirectory\\n'`,
-    `elif [ ! -r ${p} ]; then printf '@e\\tunreadable\\n'`,
+    expandCall(src),
+    `if [ ! -e ${p} ]; then printf '@E\\tmissing\\n'`,
+    `elif [ -d ${p} ]; then printf '@E\\tdirectory\\n'`,
+    `elif [ ! -r ${p} ]; then printf '@E\\tunreadable\\n'`,
     `else printf '@B\\t%s\\n' "$(base64 < ${p} | tr -d '\\n')"; fi`,
   ].join('\n');
 }
@@ -31,9 +33,10 @@ const MESSAGES: Readonly<Record<string, string>> = {
 async function runSlurp(ctx: ModuleContext, params: SlurpParams): Promise<ModuleResult> {
   const outcome = await runFileScript(ctx, slurpScript(params.src));
   if (outcome.failure !== undefined) return failed(outcome.failure);
-  const problem = firstRecord(outcome, '@e')?.[0];
-  if (problem !== undefined) return failed(`${MESSAGES[problem] ?? problem}: ${params.src}`);
-  return { changed: false, content: firstRecord(outcome, '@B')?.[0] ?? '', encoding: 'base64', source: params.src };
+  const source = expandedPath(outcome, params.src);
+  const problem = firstRecord(outcome, '@E')?.[0];
+  if (problem !== undefined) return failed(`${MESSAGES[problem] ?? problem}: ${source}`);
+  return { changed: false, content: firstRecord(outcome, '@B')?.[0] ?? '', encoding: 'base64', source };
 }
 
 export const slurpModule: Module<typeof slurpSpec> = {

@@ -5,6 +5,7 @@ import { statInfo } from '../support/file-state/stat-info.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { failed, runFileScript } from '../support/remote/run-script.js';
 import { remotePathWord } from '../support/remote-path.js';
+import { expandCall, expandedPath } from '../support/remote/expand-path.js';
 import { fileAttributeNames } from './file-attributes.js';
 
 /** Ansible 2.14's stat module options. */
@@ -29,6 +30,7 @@ function statScript(params: StatParams): string {
   const p = remotePathWord(params.path);
   const target = params.follow ? `"$(readlink -f -- ${p})"` : p;
   const lines = [
+    expandCall(params.path),
     probeCall('s', p, { follow: true, checksum: params.get_checksum ? params.checksum_algorithm : undefined }),
     `if [ -e ${p} ] || [ -L ${p} ]; then`,
     `  ts_acc=''; [ -r ${target} ] && ts_acc=r; [ -w ${target} ] && ts_acc="\${ts_acc}w"; [ -x ${target} ] && ts_acc="\${ts_acc}x"; printf '@a\\t%s\\n' "$ts_acc"`,
@@ -49,16 +51,17 @@ async function runStat(ctx: ModuleContext, params: StatParams): Promise<ModuleRe
   const outcome = await runFileScript(ctx, statScript(params));
   if (outcome.failure !== undefined) return failed(outcome.failure);
   const own = outcome.report.paths.get('s');
+  const path = expandedPath(outcome, params.path);
   if (own === undefined || !own.exists) return { changed: false, stat: { exists: false } };
   const followedState = params.follow && own.type === 'link' ? own.resolved : own;
   if (followedState === undefined || !followedState.exists) return { changed: false, stat: { exists: false } };
-  const stat: Record<string, unknown> = statOutput(params.path, followedState);
+  const stat: Record<string, unknown> = statOutput(path, followedState);
   const access = outcome.records.get('@a')?.[0]?.[0] ?? '';
   stat['readable'] = access.includes('r');
   stat['writeable'] = access.includes('w');
   stat['executable'] = access.includes('x');
   if (own.type === 'link' && !params.follow) {
-    stat['lnk_source'] = own.realPath ?? params.path;
+    stat['lnk_source'] = own.realPath ?? path;
     stat['lnk_target'] = own.linkTarget ?? '';
   }
   if (params.get_checksum && followedState.type === 'file' && stat['readable'] === true) {

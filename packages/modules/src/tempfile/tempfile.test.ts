@@ -27,3 +27,9 @@ describe('tempfile', () => {
     expect(run.result['failed']).toBe(true);
   });
 });
+
+describe('tempfile argument rules', () => {
+  it('state must be file or directory', async () => {
+    expect((await runLocal(tempfileModule, { state: 'link' })).result).toMatchObject({ failed: true, msg: 'value of state must be one of: file, directory, got: link' });
+  });
+});

@@ -9,8 +9,8 @@ export interface HarnessRun extends TaskOutcome {
 }
 
 /** A real local connection that counts the module's execs. */
-export function countingLocalConnection(): { connection: LocalConnection; execs: () => number } {
-  const connection = new LocalConnection({ kind: 'local', inventoryName: 'localhost', maxOutputBytes: 64 * 1024 * 1024, timeoutMs: 10_000, settings: {} });
+export function countingLocalConnection(env?: Readonly<Record<string, string | undefined>>): { connection: LocalConnection; execs: () => number } {
+  const connection = new LocalConnection({ kind: 'local', inventoryName: 'localhost', maxOutputBytes: 64 * 1024 * 1024, timeoutMs: 10_000, settings: env === undefined ? {} : { env } });
   let count = 0;
   const run = connection.run.bind(connection);
   connection.run = (request) => {
@@ -21,8 +21,12 @@ export function countingLocalConnection(): { connection: LocalConnection; execs:
 }
 
 /** Runs a module through its Module interface, as a task would, on this machine. */
-export async function runLocal(module: Module, args: Record<string, unknown>, options: { checkMode?: boolean; diffMode?: boolean; extra?: Partial<ModuleContext> } = {}): Promise<HarnessRun> {
-  const { connection, execs } = countingLocalConnection();
+export async function runLocal(
+  module: Module,
+  args: Record<string, unknown>,
+  options: { checkMode?: boolean; diffMode?: boolean; extra?: Partial<ModuleContext>; env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<HarnessRun> {
+  const { connection, execs } = countingLocalConnection(options.env);
   const outcome = await runModuleTask(module, args, {
     connection,
     checkMode: options.checkMode ?? false,

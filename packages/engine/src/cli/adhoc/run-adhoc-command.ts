@@ -11,12 +11,13 @@ import { createConnection } from '../../connection/factory.js';
 import { connectionSettingsFromConfig } from '../../connection/options/from-config.js';
 import { runAdhoc, summariseOutcomes, type AdhocHost } from '../../executor/adhoc.js';
 import { becomeFromVars } from '../../executor/become-from-vars.js';
+import { containsTemplate } from '../../executor/contains-template.js';
 import type { HostStats } from '../../executor/host-stats.js';
 import type { TaskOutcome } from '../../executor/module-task.js';
 import { resolveModule } from '../../module-api/module-name.js';
 import type { Module } from '../../module-api/module.js';
 import { parseModuleArgs } from '../../args/module-args.js';
-import { loadExtraVars } from '../../vars/extra-vars.js';
+import { parseExtraVars } from '../extra-vars.js';
 import { formatMinimal } from '../../output/adhoc/minimal.js';
 import { formatOneLine } from '../../output/adhoc/oneline.js';
 import { adhocJsonReport } from '../../output/adhoc/json-report.js';
@@ -49,8 +50,9 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const settings = runSettings(options, config);
   const sink = ctx.sink(settings.verbosity);
   const events = new Emitter(sink);
+  events.info('config.file', config.file === undefined ? 'No config file found; using defaults' : `Using ${config.file} as config file`);
   const passwords = await collectPasswords({ ...settings, connectionPasswordFile: options.connectionPasswordFile, becomePasswordFile: options.becomePasswordFile }, ctx.cwd);
-  const extraVars = await loadExtraVars(options.extraVars, ctx.cwd, sink);
+  const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
 
   const vault = new Vault(await vaultSecretsFromCli(options, ctx, vaultSettingsFromConfig(config, ctx.env)));
   // Ad-hoc runs read group_vars/ and host_vars/ beside the inventory and in the playbook directory (default: here).
@@ -82,12 +84,29 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const targets: AdhocHost[] = hosts.map((h) => ({ name: h.name, vars: varsOf(h.name) }));
   const textOutput = module?.textOutput === true;
   const format = options.oneLine === true ? formatOneLine : formatMinimal;
-  const colour = colourFor(ctx.stdout, settings);
+  const colour = await colourFor(ctx.stdout, settings);
   const show = (host: string, outcome: TaskOutcome): void => {
     for (const warning of outcome.result.warnings ?? []) events.warn('adhoc.module_warning', warning);
     if (options.json === true) return;
     ctx.stdout.write(colour(outcome.status, format({ host, outcome, textOutput, verbosity: settings.verbosity })));
   };
+
+  // The template engine is loaded only when an argument or a connection variable needs it.
+  const needsTemplating = containsTemplate(args) || targets.some((t) => Object.entries(t.vars).some(([k, v]) => k.startsWith('ansible_') && containsTemplate(v)));
+  const prepare = needsTemplating
+    ? (await import('../../executor/adhoc-template.js')).adhocTemplater(
+        {
+          hosts: targets,
+          groups: inventory.groupsMap(),
+          playbookDir,
+          checkMode: options.check === true,
+          diffMode: options.diff === true,
+          forks: settings.forks,
+          verbosity: settings.verbosity,
+        },
+        sink,
+      )
+    : undefined;
 
   let outcomes: Map<string, TaskOutcome>;
   let stats: Record<string, HostStats>;
@@ -101,8 +120,11 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
       hosts: targets,
       module,
       args,
+      ...(prepare === undefined ? {} : { prepare }),
       forks: settings.forks,
       checkMode: options.check === true,
+      playbookDir,
+      decryptIfVaulted: (data, file) => vault.decryptIfVaulted(data, file),
       diffMode: options.diff === true,
       timeoutMs: settings.taskTimeoutSeconds === undefined ? undefined : settings.taskTimeoutSeconds * 1000,
       connectionFor: (host) => createConnection(host.name, host.vars, connectionSettings),

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { countVerbosity } from '../context.js';
 import { addVaultPasswordOptions, type VaultPasswordOptions } from '../commands/vault/options.js';
 
@@ -20,6 +20,8 @@ export interface RunOptions extends VaultPasswordOptions {
   user?: string;
   connection?: string;
   privateKey?: string;
+  /** --key-file, Ansible's other name for --private-key. */
+  keyFile?: string;
   timeout?: string;
   taskTimeout?: string;
   sshCommonArgs?: string;
@@ -52,7 +54,8 @@ export function addRunOptions(command: Command): Command {
     .option('--connection-password-file <file>', 'connection password file')
     .option('-u, --user <user>', 'connect as this user')
     .option('-c, --connection <type>', 'connection type to use (ssh or local)')
-    .option('--private-key, --key-file <file>', 'use this file to authenticate the connection')
+    .option('--private-key <file>', 'use this file to authenticate the connection (also --key-file)')
+    .addOption(new Option('--key-file <file>').hideHelp())
     .option('-T, --timeout <seconds>', 'override the connection timeout in seconds (default=10)')
     .option('--task-timeout <seconds>', 'time limit for the module on each host, in seconds')
     .option('--ssh-common-args <args>', 'extra arguments for ssh (e.g. ProxyCommand)')

@@ -11,7 +11,8 @@ export function configOverrides(options: RunOptions): ConfigOverrides {
   if (forks !== undefined) overrides.DEFAULT_FORKS = forks;
   if (timeout !== undefined) overrides.DEFAULT_TIMEOUT = timeout;
   if (options.user !== undefined) overrides.DEFAULT_REMOTE_USER = options.user;
-  if (options.privateKey !== undefined) overrides.DEFAULT_PRIVATE_KEY_FILE = options.privateKey;
+  const privateKey = options.privateKey ?? options.keyFile;
+  if (privateKey !== undefined) overrides.DEFAULT_PRIVATE_KEY_FILE = privateKey;
   if (options.become === true) overrides.DEFAULT_BECOME = true;
   if (options.becomeUser !== undefined) overrides.DEFAULT_BECOME_USER = options.becomeUser;
   if (options.becomeMethod !== undefined) overrides.DEFAULT_BECOME_METHOD = options.becomeMethod;

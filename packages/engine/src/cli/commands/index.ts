@@ -5,6 +5,7 @@ import { registerConfigCommand } from './config.js';
 import { registerInventoryCommand } from './inventory.js';
 import { registerLabCommand } from './lab.js';
 import { registerVaultCommand } from './vault.js';
+import { registerPlaybookCommand } from './playbook.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInventoryCommand(program, ctx);
   registerLabCommand(program, ctx);
   registerVaultCommand(program, ctx);
+  registerPlaybookCommand(program, ctx);
 }

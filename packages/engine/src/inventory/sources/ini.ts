@@ -3,7 +3,7 @@ import { locate, syntaxError } from '../errors.js';
 import { HostRangeError } from '../parse/host-range.js';
 import { expandHostPattern } from '../parse/host-pattern.js';
 import { iniValue } from '../parse/python-literal.js';
-import { ShlexError, shlexSplit } from '../parse/shlex.js';
+import { ShlexError, shlexSplit } from '../../text/shlex.js';
 import { checkGroupName } from './group-name.js';
 import type { SourceContext } from './source-context.js';
 
@@ -127,7 +127,7 @@ class IniReader {
 function parseHostLine(line: string, raw: string, ctx: SourceContext, group: string, at: (col?: number) => SourceLocation): void {
   let tokens: string[];
   try {
-    tokens = shlexSplit(line);
+    tokens = shlexSplit(line, { comments: true });
   } catch (err) {
     if (err instanceof ShlexError) throw syntaxError(`Error parsing host definition '${line}': ${err.message}`, at());
     throw err;

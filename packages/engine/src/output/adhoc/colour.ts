@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import type { TaskStatus } from '../../executor/module-task.js';
 
 /**
@@ -6,9 +5,14 @@ import type { TaskStatus } from '../../executor/module-task.js';
  * cyan) when writing to a terminal (or with force_color); plain text
  * otherwise or with nocolor (ANSIBLE_NOCOLOR / NO_COLOR).
  */
-export function colourFor(stream: NodeJS.WritableStream, settings: { noColour: boolean; forceColour: boolean }): (status: TaskStatus, text: string) => string {
+export async function colourFor(
+  stream: NodeJS.WritableStream,
+  settings: { noColour: boolean; forceColour: boolean },
+): Promise<(status: TaskStatus, text: string) => string> {
   const isTty = (stream as { isTTY?: boolean }).isTTY === true;
   if (settings.noColour || !(isTty || settings.forceColour)) return (_status, text) => text;
+  // Loaded only for a terminal: plain runs (scripts, CI) skip it.
+  const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   const paint: Record<TaskStatus, (s: string) => string> = {
     ok: chalk.green,

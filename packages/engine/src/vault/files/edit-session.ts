@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync, statSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vaultFileError } from '../errors.js';
-import { splitCommand } from './split-command.js';
+import { splitCommandLine } from '../../text/shlex.js';
 
 /** Signals that end tsible: the plaintext is removed first. */
 const CLEANUP_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
@@ -45,7 +45,7 @@ function runEditor(argv: string[], file: string, started: (child: ChildProcess) 
  * every path out: success, editor failure, or a terminating signal.
  */
 export async function editPlaintext(initial: Uint8Array, options: EditOptions): Promise<Buffer> {
-  const argv = splitCommand(options.editor);
+  const argv = splitCommandLine(options.editor);
   if (argv === undefined || argv.length === 0) throw vaultFileError(`Unable to parse the editor command "${options.editor}"`);
   const dir = mkdtempSync(join(options.tempRoot ?? tmpdir(), 'tsible-vault-'));
   const file = join(dir, `plaintext${options.extension}`);

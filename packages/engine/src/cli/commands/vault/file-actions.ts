@@ -3,7 +3,7 @@ import type { CliContext } from '../../context.js';
 import { Vault } from '../../../vault/vault.js';
 import { vaultOptionsError } from '../../../vault/errors.js';
 import { createVaultFile, editVaultFile, rekeyVaultFiles } from '../../../vault/files/edit-vault-file.js';
-import { splitCommand } from '../../../vault/files/split-command.js';
+import { splitCommandLine } from '../../../text/shlex.js';
 import { newSecretForRekey, secretForEncrypting, secretsForReading, type EncryptChoiceOptions, type RekeyOptions } from './action-secrets.js';
 import { isTty, readInput, say, STDIO, writeOutput } from './io.js';
 import { loadCliVaultSettings, type VaultPasswordOptions } from './options.js';
@@ -53,7 +53,7 @@ export async function decryptAction(files: string[], options: VaultPasswordOptio
 
 /** On a terminal the text goes through $PAGER (default less), otherwise straight to stdout. */
 async function page(text: string, ctx: CliContext): Promise<void> {
-  const pager = splitCommand(ctx.env['PAGER'] ?? 'less');
+  const pager = splitCommandLine(ctx.env['PAGER'] ?? 'less');
   if (!isTty(ctx.stdout) || pager === undefined || pager[0] === undefined) {
     ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return;

@@ -1,0 +1,220 @@
+import pLimit from 'p-limit';
+import { TsibleError } from '../errors/tsible-error.js';
+import type { ModuleResult } from '../module-api/module.js';
+import { toBoolean } from '../module-api/type-conversion.js';
+import { emitRunEvent, type TaskInfo } from '../output/run-events.js';
+import type { Block, Task } from '../playbook/model.js';
+import { layeredVars } from '../vars/layered-vars.js';
+import { inheritedKeyword } from '../playbook/inheritance.js';
+import { handlerKey, notify, playHandlers } from './handlers.js';
+import { comparePositions, iterateBlocks, type HostIterator, type Step, type StepFeedback } from './host-iterator.js';
+import { expandInclude, type IncludedBlocks } from './includes.js';
+import { runMeta } from './meta.js';
+import { countResult } from './play-stats.js';
+import { applyResultEffects } from './result-effects.js';
+import { activeHosts, type PlayContext } from './run-context.js';
+import { falseCondition } from './task/conditions.js';
+import { keywordValue } from './task/execute-action.js';
+import { runTaskOnHost, templarFor, type HostTaskResult } from './task/run-task.js';
+import { RUN_ONCE_ACTIONS } from './actions/index.js';
+import { taskInfo } from './task-info.js';
+
+const OK_FEEDBACK = (result: ModuleResult): StepFeedback => ({ failed: false, result, includes: [] });
+
+/**
+ * Ansible's linear strategy: every host runs the same task before any host
+ * moves on; a host in a rescue or always section runs its tasks while the
+ * others wait. Handlers run at flush points for the hosts that notified them.
+ */
+export class LinearStrategy {
+  private noMoreHostsShown = false;
+
+  constructor(
+    private readonly pc: PlayContext,
+    private readonly selected: (task: Task) => boolean,
+  ) {}
+
+  /** Runs a list of blocks (a play section) over the play's active hosts. */
+  async runBlocks(blocks: readonly Block[]): Promise<void> {
+    const { pc } = this;
+    const pending = new Map<string, { it: HostIterator; step: Step }>();
+    for (const host of activeHosts(pc)) {
+      const it = iterateBlocks(blocks, this.selected, (task, result) => this.rescueVars(host, task, result));
+      this.advance(pending, host, it, it.next());
+    }
+    while (pending.size > 0 && !pc.endPlay && !pc.run.signal.aborted) {
+      for (const host of [...pending.keys()]) if (!activeHosts(pc).includes(host)) pending.delete(host);
+      if (pending.size === 0) break;
+      const first = [...pending.values()].map((p) => p.step).sort((a, b) => comparePositions(a.position, b.position))[0]!;
+      const group = [...pending.entries()].filter(([, p]) => p.step.task === first.task && comparePositions(p.step.position, first.position) === 0);
+      const feedback = await this.runTask(first.task, new Map(group.map(([host, p]) => [host, p.step])), false);
+      if (pc.fatal) {
+        pc.endPlay = true;
+        for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
+      }
+      for (const [host, p] of group) {
+        if (pc.unreachable.has(host) || pc.ended.has(host)) {
+          pending.delete(host);
+          continue;
+        }
+        this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
+      }
+      if (activeHosts(pc).length === 0 && pending.size > 0 && !this.noMoreHostsShown) {
+        this.noMoreHostsShown = true;
+        emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
+      }
+    }
+  }
+
+  private advance(pending: Map<string, { it: HostIterator; step: Step }>, host: string, it: HostIterator, next: IteratorResult<Step, boolean>): void {
+    if (next.done) {
+      pending.delete(host);
+      if (next.value && !this.pc.unreachable.has(host)) this.pc.failed.add(host);
+      return;
+    }
+    pending.set(host, { it, step: next.value });
+  }
+
+  /** Entering a rescue: the failure is visible as ansible_failed_task / ansible_failed_result. */
+  private rescueVars(host: string, task: Task, result: ModuleResult): void {
+    const failedTask = { name: task.name ?? '', action: task.action, args: task.args };
+    this.pc.run.store.setHostFacts(host, { ansible_failed_task: failedTask, ansible_failed_result: result });
+  }
+
+  /** Runs notified handlers, in definition order, for the hosts that notified them. */
+  async flushHandlers(): Promise<void> {
+    const { pc } = this;
+    for (let round = 0; round < 10 && pc.notified.size > 0 && !pc.run.signal.aborted; round++) {
+      for (const handler of playHandlers(pc)) {
+        const key = handlerKey(handler);
+        const notified = pc.notified.get(key);
+        if (!notified || notified.size === 0) continue;
+        pc.notified.delete(key);
+        const hosts = pc.hosts.filter((h) => notified.has(h) && !pc.unreachable.has(h) && !pc.ended.has(h) && (pc.run.options.forceHandlers || !pc.failed.has(h)));
+        if (hosts.length === 0) continue;
+        const steps = new Map(hosts.map((h) => [h, { task: handler, position: [], includeParams: undefined, includeRoleParams: undefined, rescuable: false } satisfies Step]));
+        const feedback = await this.runTask(handler, steps, true);
+        for (const [host, fb] of feedback) if (fb.failed && !pc.unreachable.has(host)) pc.failed.add(host);
+        if (pc.endPlay) return;
+      }
+    }
+  }
+
+  /** One task over a group of hosts at the same step; returns each host's feedback for its iterator. */
+  private async runTask(task: Task, steps: ReadonlyMap<string, Step>, isHandler: boolean): Promise<Map<string, StepFeedback>> {
+    const { pc } = this;
+    const hosts = [...steps.keys()];
+    if (task.resolvedAction === 'meta') {
+      await runMeta(pc, task, hosts, taskInfo(pc, task, hosts[0], isHandler), this);
+      return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
+    }
+    const info = taskInfo(pc, task, hosts[0], isHandler);
+    emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
+    const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
+    const targets = runOnce ? hosts.slice(0, 1) : hosts;
+    const throttle = Number(task.keywords['throttle'] ?? 0);
+    const limit = pLimit(Math.max(1, throttle > 0 ? Math.min(throttle, pc.run.options.forks) : pc.run.options.forks));
+    const feedback = new Map<string, StepFeedback>();
+    const included: Array<{ host: string; include: IncludedBlocks }> = [];
+    await Promise.all(
+      targets.map((host) =>
+        limit(async () => {
+          const step = steps.get(host)!;
+          if (task.include) {
+            const fb = this.runInclude(task, step, host, info);
+            // Ansible lists the files include_tasks brings in; an included role is not listed.
+            if (task.include.kind === 'include_tasks') for (const include of fb.includes) included.push({ host, include });
+            feedback.set(host, fb);
+            return;
+          }
+          const outcome = await runTaskOnHost(pc, { task, includeParams: step.includeParams, includeRoleParams: step.includeRoleParams }, host, info);
+          feedback.set(host, this.record(task, step, host, info, outcome));
+        }),
+      ),
+    );
+    if (runOnce) this.shareRunOnce(task, hosts, feedback);
+    this.reportIncludes(info, included);
+    return feedback;
+  }
+
+  private runOnce(task: Task, host: string, step: Step): boolean {
+    const written = task.keywords['run_once'];
+    if (written === undefined) return false;
+    try {
+      const templar = templarFor(this.pc, task, layeredVars(this.pc.varsInput, host, { task, includeParams: step.includeParams }));
+      return toBoolean(keywordValue(this.pc, task, 'run_once', templar));
+    } catch {
+      return false;
+    }
+  }
+
+  /** run_once: the other hosts take the first host's registered result and facts. */
+  private shareRunOnce(task: Task, hosts: readonly string[], feedback: Map<string, StepFeedback>): void {
+    const first = feedback.get(hosts[0]!);
+    if (!first) return;
+    const register = task.keywords['register'];
+    for (const host of hosts.slice(1)) {
+      if (typeof register === 'string') this.pc.run.store.setHostFacts(host, { [register]: this.pc.run.store.hostFactsOf(hosts[0]!)[register] });
+      if (task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') applyResultEffects(this.pc.run, task, host, first.result);
+      feedback.set(host, first);
+    }
+  }
+
+  private runInclude(task: Task, step: Step, host: string, info: TaskInfo): StepFeedback {
+    const { pc } = this;
+    try {
+      const { result, includes } = expandInclude(pc, { task, includeParams: step.includeParams, includeRoleParams: step.includeRoleParams }, host, pc.run.loadOptions);
+      if (result.skipped === true) {
+        emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: 'skipped', result, ignored: false, start: Date.now(), end: Date.now() });
+        countResult(pc.run.stats, host, 'skipped', result, false, false);
+      } else if (task.include?.kind === 'include_tasks') {
+        // Ansible counts each file include_tasks brings in (one per loop item); include_role is not counted.
+        for (let n = 0; n < Math.max(1, includes.length); n++) countResult(pc.run.stats, host, 'ok', result, false, false);
+      }
+      return { failed: false, result, includes };
+    } catch (err) {
+      if (!(err instanceof TsibleError)) throw err;
+      const result: ModuleResult = { failed: true, msg: err.message };
+      return this.record(task, step, host, info, { status: 'failed', result, ignored: false, start: Date.now(), end: Date.now() });
+    }
+  }
+
+  /** Reports, counts and applies one host's result; tells its iterator whether it failed. */
+  private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult): StepFeedback {
+    const { pc } = this;
+    emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
+    countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
+    applyResultEffects(pc.run, task, host, outcome.result);
+    if (outcome.status === 'changed' && task.keywords['notify'] !== undefined) {
+      const templar = templarFor(pc, task, layeredVars(pc.varsInput, host, { task, includeParams: step.includeParams }));
+      notify(pc, host, task.keywords['notify'], templar, task);
+    }
+    if (outcome.status === 'unreachable' && !outcome.ignored) pc.unreachable.add(host);
+    const failed = (outcome.status === 'failed' || outcome.status === 'unreachable') && !outcome.ignored;
+    // any_errors_fatal: a failure no rescue catches ends the play (and the run) for every host after this task.
+    if (failed && !step.rescuable && this.anyErrorsFatal(task)) pc.fatal = true;
+    return { failed, result: outcome.result, includes: [] };
+  }
+
+  private anyErrorsFatal(task: Task): boolean {
+    const written = inheritedKeyword(task, 'any_errors_fatal') ?? this.pc.play.keywords['any_errors_fatal'];
+    return written !== undefined && written !== null && toBoolean(written);
+  }
+
+  /** `included: FILE for HOSTS => (item=...)`, one line per file and item, after every host ran the include. */
+  private reportIncludes(info: TaskInfo, included: ReadonlyArray<{ host: string; include: IncludedBlocks }>): void {
+    const groups = new Map<string, { file: string; label: string | undefined; hosts: string[] }>();
+    for (const { host, include } of included) {
+      const key = JSON.stringify([include.file, include.label]);
+      const group = groups.get(key) ?? { file: include.file, label: include.label, hosts: [] };
+      group.hosts.push(host);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) emitRunEvent(this.pc.run.sink, { type: 'task.included', task: info, file: group.file, hosts: group.hosts, label: group.label });
+  }
+
+  /** The hosts for which a meta task's `when` holds. */
+  hostsWhere(task: Task, hosts: readonly string[]): string[] {
+    return hosts.filter((host) => falseCondition(task, templarFor(this.pc, task, layeredVars(this.pc.varsInput, host, { task }))) === undefined);
+  }
+}

@@ -1,0 +1,154 @@
+import { selectTargets } from '../inventory/targets.js';
+import { TsibleError } from '../errors/tsible-error.js';
+import { toBoolean } from '../module-api/type-conversion.js';
+import { emitRunEvent } from '../output/run-events.js';
+import { inheritedTags } from '../playbook/inheritance.js';
+import type { Block, Play, RoleInstance, Task } from '../playbook/model.js';
+import { isSelected } from '../playbook/tag-selection.js';
+import { pythonStr } from '../template/python/repr.js';
+import { Templar } from '../template/templar.js';
+import { lazyHostvars } from '../vars/hostvars.js';
+import { layeredVars, type PlayVarsInput } from '../vars/layered-vars.js';
+import { playMagicVars } from '../vars/magic-vars.js';
+import { playBatches } from './batches.js';
+import { gatherFactsTask } from './gather-facts.js';
+import { touchStats } from './play-stats.js';
+import { promptVars, varsFilesVars } from './play-vars.js';
+import { LinearStrategy } from './linear-strategy.js';
+import { activeHosts, type PlayContext, type RunContext } from './run-context.js';
+
+/** Roles of the play in run order; a role already run with the same parameters runs once (unless allow_duplicates). */
+function roleBlocks(play: Play): Block[] {
+  const seen = new Set<string>();
+  const blocks: Block[] = [];
+  const visit = (role: RoleInstance): void => {
+    for (const dep of role.dependencies) visit(dep);
+    const key = JSON.stringify([role.path, role.params]);
+    if (seen.has(key) && !role.allowDuplicates) return;
+    seen.add(key);
+    blocks.push(...role.tasks);
+  };
+  for (const role of play.roles.filter((r) => !r.fromInclude)) visit(role);
+  return blocks;
+}
+
+function allRoles(play: Play): RoleInstance[] {
+  const out: RoleInstance[] = [];
+  const visit = (role: RoleInstance): void => {
+    role.dependencies.forEach(visit);
+    out.push(role);
+  };
+  play.roles.forEach(visit);
+  return out;
+}
+
+/** Host patterns of the play, templated with play vars and extra vars. */
+function playPatterns(play: Play, run: RunContext): string[] {
+  const templar = new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment });
+  return play.hosts.flatMap((pattern) => {
+    const rendered = templar.render(pattern, { location: play.hostsLocation });
+    return Array.isArray(rendered) ? rendered.map((p) => pythonStr(p)) : [pythonStr(rendered)];
+  });
+}
+
+/** A task is selected by --tags/--skip-tags (with the play's tags) and by --start-at-task. */
+function taskSelector(play: Play, run: RunContext): (task: Task) => boolean {
+  return (task) => {
+    if (!isSelected([...inheritedTags(task), ...play.tags], run.options.tags)) return false;
+    if (run.startAt.pending) {
+      const name = task.name ?? '';
+      const label = task.role ? `${task.role.name} : ${name}` : name;
+      if (name !== run.startAt.pending && label !== run.startAt.pending) return false;
+      run.startAt.pending = undefined;
+    }
+    return true;
+  };
+}
+
+/**
+ * Runs one play: its hosts (minus those that failed earlier in the run),
+ * facts, then pre_tasks, roles and tasks, post_tasks, with handlers flushed
+ * after each of those sections. Returns false when no host is left for the
+ * rest of the playbook.
+ */
+export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
+  const patterns = playPatterns(play, run);
+  const name = play.name !== undefined ? pythonStr(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(play.name)) : patterns.join(',');
+  emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
+  const hosts = playHosts(run, patterns).filter((h) => !run.deadHosts.has(h));
+  if (hosts.length === 0) {
+    emitRunEvent(run.sink, { type: 'play.no_hosts' });
+    return true;
+  }
+  for (const host of hosts) touchStats(run.stats, host);
+  const prompt = promptVars(play, run.extraVars);
+  const pc: PlayContext = {
+    run,
+    play,
+    varsInput: undefined as unknown as PlayVarsInput,
+    failed: new Set(),
+    unreachable: new Set(),
+    ended: new Set(),
+    forgiven: new Set(),
+    endPlay: false,
+    fatal: false,
+    notified: new Map(),
+    hosts,
+    dynamicHandlers: [],
+  };
+  const roles = allRoles(play);
+  const magic = (): Record<string, unknown> =>
+    playMagicVars(run.runFacts, { name, hosts, activeHosts: activeHosts(pc), batch: activeHosts(pc), roleNames: [...new Set(roles.map((r) => r.name))] });
+  const varsFiles = await varsFilesVars(play, run.vaultValues.reveal({ ...play.vars, ...prompt, ...run.extraVars, ...magic() }), run.sink, run.templateEnvironment, (file) => run.vaultValues.readFile(file));
+  await run.vaultValues.decryptAll(varsFiles);
+  const input: PlayVarsInput = {
+    play,
+    roles,
+    inventory: run.inventory,
+    store: run.store,
+    promptVars: prompt,
+    varsFilesVars: varsFiles,
+    extraVars: run.extraVars,
+    magic,
+    reveal: (value) => run.vaultValues.reveal(value),
+    hostvars: () =>
+      lazyHostvars(
+        () => run.inventory.allHosts().map((h) => h.name),
+        (host) => layeredVars({ ...input, hostvars: () => ({}) }, host),
+        (_host, vars, value) => new Templar({ vars, sink: run.sink, environment: run.templateEnvironment }).render(value),
+      ),
+  };
+  pc.varsInput = input;
+  const strategy = new LinearStrategy(pc, taskSelector(play, run));
+  for (const batch of playBatches(hosts, play.keywords['serial'])) {
+    void batch;
+    if (gathersFacts(play, run)) await strategy.runBlocks([gatherFactsTask(play).parent]);
+    const sections: Block[][] = [play.preTasks, [...roleBlocks(play), ...play.tasks], play.postTasks];
+    for (const section of sections) {
+      if (pc.endPlay) break;
+      await strategy.runBlocks(section);
+      if (!pc.endPlay) await strategy.flushHandlers();
+    }
+  }
+  for (const host of pc.failed) run.failedHosts.add(host);
+  for (const host of pc.unreachable) run.unreachableHosts.add(host);
+  for (const host of [...pc.failed, ...pc.unreachable]) run.deadHosts.add(host);
+  emitRunEvent(run.sink, { type: 'play.end' });
+  return !pc.fatal && hosts.some((h) => !run.deadHosts.has(h));
+}
+
+/** The play's hosts; a pattern that matches nothing makes a play with no hosts, not an error (unlike ad-hoc runs). */
+function playHosts(run: RunContext, patterns: readonly string[]): string[] {
+  try {
+    return selectTargets(run.inventory, patterns, { limit: run.limit, sink: run.sink }).map((h) => h.name);
+  } catch (err) {
+    if (err instanceof TsibleError && err.code === 'TSIBLE_NO_HOSTS') return [];
+    throw err;
+  }
+}
+
+function gathersFacts(play: Play, run: RunContext): boolean {
+  const written = play.keywords['gather_facts'];
+  if (written === undefined || written === null) return run.options.gathering !== 'explicit';
+  return toBoolean(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(written));
+}

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { VaultText } from '../loader/tagged-values.js';
+import { isVaultEnvelope } from '../vault/format/envelope.js';
+import type { Vault } from '../vault/vault.js';
+
+/**
+ * Vaulted values (`!vault` scalars) for a playbook run. Decryption is
+ * asynchronous and templating is not, so the run decrypts every value it
+ * can reach before anything runs (a wrong password stops it there) and
+ * hands plaintext to templates through `reveal`.
+ */
+export class VaultValues {
+  private readonly plain = new Map<string, string>();
+
+  constructor(private readonly vault: Vault | undefined) {}
+
+  /** A file's text; a file vaulted as a whole is decrypted. */
+  async readFile(file: string): Promise<string> {
+    const bytes = await readFile(file);
+    if (this.vault === undefined || !isVaultEnvelope(bytes)) return bytes.toString('utf8');
+    return (await this.vault.decrypt(bytes, { file })).toString('utf8');
+  }
+
+  /** Decrypts every vaulted value found anywhere under `roots`. */
+  async decryptAll(...roots: unknown[]): Promise<void> {
+    const found = new Map<string, VaultText>();
+    const seen = new Set<object>();
+    const walk = (value: unknown): void => {
+      if (value instanceof VaultText) {
+        if (!this.plain.has(value.ciphertext)) found.set(value.ciphertext, value);
+        return;
+      }
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      for (const inner of Array.isArray(value) ? value : Object.values(value)) walk(inner);
+    };
+    roots.forEach(walk);
+    if (found.size === 0 || this.vault === undefined) return;
+    const vault = this.vault;
+    await Promise.all([...found.values()].map(async (text) => this.plain.set(text.ciphertext, await vault.decryptText(text))));
+  }
+
+  /** A copy of `value` with decrypted plaintext in place of vaulted values (undecryptable ones stay, and fail when used). */
+  reveal<T>(value: T): T {
+    if (this.plain.size === 0) return value;
+    const walk = (v: unknown): unknown => {
+      if (v instanceof VaultText) return this.plain.get(v.ciphertext) ?? v;
+      if (Array.isArray(v)) return v.some(needsReveal) ? v.map(walk) : v;
+      if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+        if (!Object.values(v).some(needsReveal)) return v;
+        return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));
+      }
+      return v;
+    };
+    return walk(value) as T;
+  }
+}
+
+function needsReveal(value: unknown): boolean {
+  if (value instanceof VaultText) return true;
+  if (Array.isArray(value)) return value.some(needsReveal);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).some(needsReveal);
+  return false;
+}

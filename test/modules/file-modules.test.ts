@@ -1,0 +1,112 @@
+/**
+ * The file modules end to end: `tsible run HOST -m MODULE -a ...` with the
+ * built CLI against a lab host, checking what a user sees (status, JSON) and
+ * what ends up on the host (over plain ssh).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeLab, labHost, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
+
+const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
+
+interface Outcome {
+  code: number;
+  /** SUCCESS, CHANGED, FAILED! ... as the ad-hoc output prints it. */
+  caption: string;
+  result: Record<string, unknown>;
+  stdout: string;
+}
+
+function tsible(cwd: string, host: string, module: string, args: string, extra: string[] = []): Outcome {
+  const r = spawnSync(process.execPath, [CLI, 'run', host, '-i', labInventoryPath(), '-m', module, '-a', args, ...extra], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
+    timeout: 60_000,
+  });
+  const match = /^\S+ \| (\S+(?: \S+)?) => (\{[\s\S]*\})\s*$/m.exec(r.stdout);
+  if (match === null) throw new Error(`unexpected output (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return { code: r.status ?? -1, caption: match[1] ?? '', result: JSON.parse(match[2] ?? '{}') as Record<string, unknown>, stdout: r.stdout };
+}
+
+async function onHost(host: string, command: string): Promise<string> {
+  return (await sshRun(labHost(host), command)).stdout;
+}
+
+describeLab('file modules on a lab host', () => {
+  const hosts = useLabHosts(1);
+  let work: string;
+  const host = (): string => hosts()[0]?.name ?? '';
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'tsible-files-it-'));
+    mkdirSync(join(work, 'files'));
+    writeFileSync(join(work, 'files', 'motd'), 'welcome\n');
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('file: directory is created, then ok; check mode leaves the host alone', async () => {
+    const first = tsible(work, host(), 'file', 'path=/srv/app/conf state=directory mode=0750 owner=nobody');
+    expect(first.caption).toBe('CHANGED');
+    expect(first.result).toMatchObject({ path: '/srv/app/conf', state: 'directory', mode: '0750', owner: 'nobody' });
+    expect((await onHost(host(), 'stat -c %a:%U /srv/app/conf')).trim()).toBe('750:nobody');
+    expect(tsible(work, host(), 'file', 'path=/srv/app/conf state=directory mode=0750 owner=nobody').caption).toBe('SUCCESS');
+    const check = tsible(work, host(), 'file', 'path=/srv/other state=directory', ['--check']);
+    expect(check.caption).toBe('CHANGED');
+    expect((await onHost(host(), 'test -e /srv/other && echo yes || echo no')).trim()).toBe('no');
+  }, 60_000);
+
+  it('file: link and absent', async () => {
+    expect(tsible(work, host(), 'file', 'path=/srv/current src=/srv/app state=link').result).toMatchObject({ changed: true, dest: '/srv/current', src: '/srv/app' });
+    expect((await onHost(host(), 'readlink /srv/current')).trim()).toBe('/srv/app');
+    expect(tsible(work, host(), 'file', 'path=/srv/current state=absent').caption).toBe('CHANGED');
+    expect(tsible(work, host(), 'file', 'path=/srv/current state=absent').caption).toBe('SUCCESS');
+  }, 60_000);
+
+  it('copy: content and src from files/, changed then ok, backup', async () => {
+    const first = tsible(work, host(), 'copy', 'content="port=80\n" dest=/srv/app.conf mode=0640');
+    expect(first.caption).toBe('CHANGED');
+    expect(first.result).toMatchObject({ dest: '/srv/app.conf', mode: '0640', checksum: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(await onHost(host(), 'cat /srv/app.conf')).toBe('port=80\n');
+    expect(tsible(work, host(), 'copy', 'content="port=80\n" dest=/srv/app.conf mode=0640').caption).toBe('SUCCESS');
+    const changed = tsible(work, host(), 'copy', 'content="port=81\n" dest=/srv/app.conf backup=yes', ['--diff']);
+    expect(changed.caption).toBe('CHANGED');
+    expect(await onHost(host(), `cat ${String(changed.result['backup_file'])}`)).toBe('port=80\n');
+    const src = tsible(work, host(), 'copy', 'src=motd dest=/etc/motd');
+    expect(src.caption).toBe('CHANGED');
+    expect(await onHost(host(), 'cat /etc/motd')).toBe('welcome\n');
+  }, 60_000);
+
+  it('copy: check mode changes nothing', async () => {
+    const before = await onHost(host(), 'cat /srv/app.conf; stat -c %a /srv/app.conf');
+    expect(tsible(work, host(), 'copy', 'content=other dest=/srv/app.conf mode=0600', ['--check']).caption).toBe('CHANGED');
+    expect(await onHost(host(), 'cat /srv/app.conf; stat -c %a /srv/app.conf')).toBe(before);
+  }, 60_000);
+
+  it('stat, slurp, find, tempfile', async () => {
+    expect(tsible(work, host(), 'stat', 'path=/etc/motd').result['stat']).toMatchObject({ exists: true, isreg: true, size: 8 });
+    expect(tsible(work, host(), 'slurp', 'src=/etc/motd').result).toMatchObject({ content: Buffer.from('welcome\n').toString('base64') });
+    const found = tsible(work, host(), 'find', 'paths=/srv patterns=*.conf');
+    expect((found.result['files'] as Array<{ path: string }>).map((f) => f.path)).toEqual(['/srv/app.conf']);
+    const temp = tsible(work, host(), 'tempfile', 'state=directory suffix=.build');
+    expect(String(temp.result['path'])).toMatch(/^\/tmp\/ansible\.[a-z0-9_]{8}\.build$/);
+  }, 60_000);
+
+  it('fetch: into dest/HOST/path on the controller, then ok', () => {
+    const first = tsible(work, host(), 'fetch', 'src=/etc/motd dest=fetched');
+    expect(first.caption).toBe('CHANGED');
+    const local = join(work, 'fetched', host(), 'etc', 'motd');
+    expect(existsSync(local)).toBe(true);
+    expect(readFileSync(local, 'utf8')).toBe('welcome\n');
+    expect(tsible(work, host(), 'fetch', 'src=/etc/motd dest=fetched').caption).toBe('SUCCESS');
+  }, 60_000);
+
+  it('bad arguments fail before touching the host', () => {
+    const r = tsible(work, host(), 'file', 'path=/srv/x state=sideways');
+    expect(r.caption).toBe('FAILED!');
+    expect(r.result['msg']).toBe('value of state must be one of: absent, directory, file, hard, link, touch, got: sideways');
+  }, 60_000);
+});
