@@ -8,11 +8,18 @@ const MANAGERS: readonly ServiceManager[] = ['systemd', 'sysvinit', 'openrc'];
 /** Ansible's names for the same managers. */
 const ALIASES: Readonly<Record<string, ServiceManager>> = { service: 'sysvinit', sysv: 'sysvinit' };
 
-function knownManager(p: ServiceParams, hostVars: Readonly<Record<string, unknown>> | undefined): ServiceManager | string | undefined {
+/**
+ * The manager to use: `use` when given; else the gathered fact when it names
+ * one this module drives (any other fact value means the generic path, as
+ * Ansible's service action falls back to its generic module); else undefined
+ * (found on the target).
+ */
+function knownManager(p: ServiceParams, hostVars: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (p.use !== 'auto') return ALIASES[p.use] ?? p.use;
   const fact = hostVars?.['ansible_service_mgr'] ?? (hostVars?.['ansible_facts'] as Record<string, unknown> | undefined)?.['service_mgr'];
-  const chosen = p.use !== 'auto' ? p.use : typeof fact === 'string' ? fact : undefined;
-  if (chosen === undefined) return undefined;
-  return ALIASES[chosen] ?? chosen;
+  if (typeof fact !== 'string') return undefined;
+  const manager = ALIASES[fact] ?? fact;
+  return MANAGERS.includes(manager as ServiceManager) ? manager : undefined;
 }
 
 /** The service action on a systemd host: the systemd module, with the options it has no use for dropped (warned). */
