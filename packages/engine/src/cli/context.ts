@@ -1,5 +1,7 @@
 import { ConsoleSink } from '../output/console-sink.js';
 import type { EventSink } from '../output/events.js';
+import { maskingStream } from '../output/secrets/masking-stream.js';
+import { runSecrets } from '../output/secrets/secret-registry.js';
 
 /** What every command gets: where to write and how loud to be. */
 export interface CliContext {
@@ -12,14 +14,17 @@ export interface CliContext {
   sink(verbosity: number): EventSink;
 }
 
+/** The process's streams, masking this run's secrets in everything written to them. */
 export function defaultContext(): CliContext {
+  const stdout = maskingStream(process.stdout, runSecrets);
+  const stderr = maskingStream(process.stderr, runSecrets);
   return {
     cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     env: process.env,
     exitCode: 0,
-    sink: (verbosity) => new ConsoleSink(verbosity, process.stderr),
+    sink: (verbosity) => new ConsoleSink(verbosity, stderr),
   };
 }
 
