@@ -14,10 +14,14 @@ export interface CliContext {
   sink(verbosity: number): EventSink;
 }
 
-/** The process's streams, masking this run's secrets in everything written to them. */
+/**
+ * The process's streams, masking this run's secrets in everything written to
+ * them. TSIBLE_MASK_SECRETS=0 prints vault values as Ansible does (no_log still hides).
+ */
 export function defaultContext(): CliContext {
-  const stdout = maskingStream(process.stdout, runSecrets);
-  const stderr = maskingStream(process.stderr, runSecrets);
+  const masked = process.env['TSIBLE_MASK_SECRETS'] !== '0';
+  const stdout = masked ? maskingStream(process.stdout, runSecrets) : process.stdout;
+  const stderr = masked ? maskingStream(process.stderr, runSecrets) : process.stderr;
   return {
     cwd: process.cwd(),
     stdout,
