@@ -1,7 +1,7 @@
+import { SECRET_MASK } from '../output/secrets/secret-registry.js';
 import type { ShellText } from './quote.js';
 import type { RunRequest } from './types.js';
 
-const MASK = '********';
 export const HIDDEN_COMMAND = "<command hidden: 'no_log: true' was specified>";
 
 /** Text for logs: the request's secrets and become password replaced by a mask; nothing of a no_log command. */
@@ -10,7 +10,7 @@ export function maskSecrets(text: ShellText, request?: Pick<RunRequest, 'secrets
   let out = typeof text === 'string' ? text : text.toString('utf8');
   const secrets = [...(request?.secrets ?? []), request?.become?.password, ...extra];
   for (const secret of secrets) {
-    if (secret !== undefined && secret !== '') out = out.split(secret).join(MASK);
+    if (secret !== undefined && secret !== '') out = out.split(secret).join(SECRET_MASK);
   }
   return out;
 }
