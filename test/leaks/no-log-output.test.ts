@@ -15,6 +15,7 @@ const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.
 const NO_LOG_TEXT = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 const HIDDEN = ['play-level-hidden', 'block-level-hidden', 'loop-item-hidden', 'templated-no-log-hidden', 'retry-hidden', 'failure-hidden'];
 const VAULTED = 'vaulted-value-shown-masked';
+const WHOLE_FILE = 'whole-file-vaulted-value';
 
 const PLAYBOOK = `
 - name: play no_log
@@ -48,6 +49,8 @@ const PLAYBOOK = `
       ignore_errors: true
     - debug:
         msg: "vaulted: {{ vaulted }}"
+    - debug:
+        msg: "whole file: {{ whole_file_secret }}"
     - fail:
         msg: "failed with {{ vaulted }}"
       ignore_errors: true
@@ -62,6 +65,7 @@ describe('no_log and vault masking in every output mode', () => {
     const secret = new VaultSecret('default', Buffer.from('no-log-test'));
     const inline = (await new Vault().encrypt(VAULTED, secret)).trim().split('\n').map((l) => `  ${l}`).join('\n');
     writeFileSync(join(dir, 'vars.yml'), `vaulted: !vault |\n${inline}\n`);
+    writeFileSync(join(dir, 'whole.yml'), await new Vault().encrypt(`whole_file_secret: ${WHOLE_FILE}\n`, secret));
     writeFileSync(join(dir, 'pass'), 'no-log-test\n');
     writeFileSync(join(dir, 'hosts'), '[local]\nlocalhost ansible_connection=local\n');
     writeFileSync(join(dir, 'site.yml'), PLAYBOOK);
@@ -69,7 +73,7 @@ describe('no_log and vault masking in every output mode', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (extra: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, [CLI, 'playbook', '-i', 'hosts', '-e', '@vars.yml', '--vault-password-file', 'pass', ...extra, 'site.yml'], {
+    spawnSync(process.execPath, [CLI, 'playbook', '-i', 'hosts', '-e', '@vars.yml', '-e', '@whole.yml', '--vault-password-file', 'pass', ...extra, 'site.yml'], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', ...env },
@@ -82,6 +86,8 @@ describe('no_log and vault masking in every output mode', () => {
     expect(r.status).toBe(0);
     expect(HIDDEN.filter((h) => output.includes(h))).toEqual([]);
     expect(output).not.toContain(VAULTED);
+    expect(output).not.toContain(WHOLE_FILE);
+    expect(output).toContain('"msg": "whole file: ********"');
     expect(output).toContain('"msg": "vaulted: ********"');
     expect(output).toContain('failed with ********');
     if (extra.length > 0) expect(output).toContain(NO_LOG_TEXT);

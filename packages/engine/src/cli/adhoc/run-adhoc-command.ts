@@ -18,7 +18,7 @@ import type { TaskOutcome } from '../../executor/module-task.js';
 import { resolveModule } from '../../module-api/module-name.js';
 import type { Module } from '../../module-api/module.js';
 import { parseModuleArgs } from '../../args/module-args.js';
-import { parseExtraVars } from '../extra-vars.js';
+import { parseExtraVars, readExtraVarFiles } from '../extra-vars.js';
 import { formatMinimal } from '../../output/adhoc/minimal.js';
 import { formatOneLine } from '../../output/adhoc/oneline.js';
 import { adhocJsonReport } from '../../output/adhoc/json-report.js';
@@ -56,7 +56,7 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const vault = new Vault(await vaultSecretsFromCli(options, ctx, vaultSettingsFromConfig(config, ctx.env)));
   // Inline !vault values in -e are opened (and so masked in output) before any host is contacted.
   const vaultValues = new VaultValues(vault);
-  const givenExtraVars = parseExtraVars(options.extraVars, ctx.cwd);
+  const givenExtraVars = parseExtraVars(options.extraVars, ctx.cwd, await readExtraVarFiles(options.extraVars, ctx.cwd, (file) => vaultValues.readFile(file)));
   await vaultValues.decryptAll(givenExtraVars);
   const extraVars = vaultValues.reveal(givenExtraVars);
   // Ad-hoc runs read group_vars/ and host_vars/ beside the inventory and in the playbook directory (default: here).
