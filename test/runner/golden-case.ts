@@ -56,7 +56,8 @@ export function runCase(name: string, recorded: RecordedCase): RecordedCase {
   const out = mkdtempSync(join(tmpdir(), 'tsible-golden.'));
   try {
     const args = ['playbook', '-i', 'inventory.ini', '-f', '1', '-e', `out=${out}`, ...(recorded.args === '' ? [] : recorded.args.split(' ')), `playbooks/${name}.yml`];
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, ANSIBLE_NOCOLOR: '1', NO_COLOR: '1' } });
+    // Ansible prints vault values; tsible masks them unless TSIBLE_MASK_SECRETS=0.
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, ANSIBLE_NOCOLOR: '1', NO_COLOR: '1', TSIBLE_MASK_SECRETS: '0' } });
     const stdout = run.stdout.split(out).join('<OUT>').split(FIXTURES).join('<DIR>');
     return { args: recorded.args, rc: run.status ?? -1, stdout, files: filesUnder(out) };
   } finally {

@@ -1,5 +1,7 @@
 import { ConsoleSink } from '../output/console-sink.js';
 import type { EventSink } from '../output/events.js';
+import { maskingStream } from '../output/secrets/masking-stream.js';
+import { runSecrets } from '../output/secrets/secret-registry.js';
 
 /** What every command gets: where to write and how loud to be. */
 export interface CliContext {
@@ -12,14 +14,21 @@ export interface CliContext {
   sink(verbosity: number): EventSink;
 }
 
+/**
+ * The process's streams, masking this run's secrets in everything written to
+ * them. TSIBLE_MASK_SECRETS=0 prints vault values as Ansible does (no_log still hides).
+ */
 export function defaultContext(): CliContext {
+  const masked = process.env['TSIBLE_MASK_SECRETS'] !== '0';
+  const stdout = masked ? maskingStream(process.stdout, runSecrets) : process.stdout;
+  const stderr = masked ? maskingStream(process.stderr, runSecrets) : process.stderr;
   return {
     cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     env: process.env,
     exitCode: 0,
-    sink: (verbosity) => new ConsoleSink(verbosity, process.stderr),
+    sink: (verbosity) => new ConsoleSink(verbosity, stderr),
   };
 }
 

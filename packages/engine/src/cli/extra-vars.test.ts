@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TsibleError } from '../errors/tsible-error.js';
-import { parseExtraVars } from './extra-vars.js';
+import { parseExtraVars, readExtraVarFiles } from './extra-vars.js';
 
 describe('parseExtraVars (-e)', () => {
   let dir: string;
@@ -25,5 +25,20 @@ describe('parseExtraVars (-e)', () => {
     expect(() => parseExtraVars([' '], dir)).toThrow(TsibleError);
     expect(() => parseExtraVars(['@list.yml'], dir)).toThrow("Invalid extra vars data supplied. '@list.yml' could not be made into a dictionary");
     expect(() => parseExtraVars(['@nope.yml'], dir)).toThrow(/Could not find or access/);
+  });
+});
+
+describe('readExtraVarFiles', () => {
+  it('reads each @file through the given reader (which opens vaulted files) for parseExtraVars', async () => {
+    const read = async (file: string): Promise<string> => (file.endsWith('vaulted.yml') ? 'token: opened-by-reader\n' : Promise.reject(new Error('ENOENT')));
+    const values = ['@vaulted.yml', 'plain=1'];
+    const texts = await readExtraVarFiles(values, '/work', read);
+    expect([...texts.keys()]).toEqual(['/work/vaulted.yml']);
+    expect(parseExtraVars(values, '/work', texts)).toEqual({ token: 'opened-by-reader', plain: '1' });
+  });
+
+  it('lets a vault error through', async () => {
+    const failing = async (): Promise<string> => Promise.reject(new TsibleError('Attempting to decrypt but no vault secrets found', { code: 'VAULT' }));
+    await expect(readExtraVarFiles(['@v.yml'], '/work', failing)).rejects.toThrow('no vault secrets');
   });
 });

@@ -22,7 +22,7 @@ import { HostVarStore } from '../vars/host-var-store.js';
 import { ExitCode, TsibleError } from '../errors/tsible-error.js';
 import { loadModuleRegistry } from './adhoc/module-registry.js';
 import { collectPasswords } from './adhoc/passwords.js';
-import { parseExtraVars } from './extra-vars.js';
+import { parseExtraVars, readExtraVarFiles } from './extra-vars.js';
 import { tsibleVersion } from './version.js';
 import type { CliContext } from './context.js';
 import type { PlaybookOptions } from './commands/playbook.js';
@@ -64,7 +64,9 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
           paint: (status, text) => paintStatus(status === 'ignoring' ? 'skipped' : status, text),
           next: baseSink,
         });
-  const extraVars = parseExtraVars(options.extraVars ?? [], ctx.cwd);
+  // Every vaulted value is opened before any host is contacted: a wrong or missing password changes nothing.
+  const vaultValues = new VaultValues(await vaultFor(options, ctx, config));
+  const extraVars = parseExtraVars(options.extraVars ?? [], ctx.cwd, await readExtraVarFiles(options.extraVars ?? [], ctx.cwd, (file) => vaultValues.readFile(file)));
   if (verbosity >= 1 && options.json !== true) ctx.stdout.write(config.file === undefined ? 'No config file found; using defaults\n' : `Using ${config.file} as config file\n`);
   const knownActions = await providedActions();
   const loadOptions = { knownActions, rolesPath: config.get('DEFAULT_ROLES_PATH'), extraVars, sink: baseSink, cwd: ctx.cwd };
@@ -72,8 +74,6 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
   const playbookDir = dirname(resolve(ctx.cwd, paths[0]!));
   const inventory = await loadInventory(inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink: baseSink, playbookDir }));
   const modules = await loadModuleRegistry();
-  // Every vaulted value is opened before any host is contacted: a wrong or missing password changes nothing.
-  const vaultValues = new VaultValues(await vaultFor(options, ctx, config));
   await vaultValues.decryptAll(extraVars, playbooks, ...inventory.allHosts().map((h) => inventory.hostVars(h.name, { playbookDir })));
   const passwords = await collectPasswords({ askPass: options.askPass === true, askBecomePass: options.askBecomePass === true }, ctx.cwd);
   const connectionDefaults: Record<string, unknown> = {};

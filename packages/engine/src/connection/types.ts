@@ -31,6 +31,8 @@ export interface RunRequest {
   maxOutputBytes?: number;
   /** Values masked wherever this request is logged. */
   secrets?: readonly string[];
+  /** The command line is left out of logs altogether (a no_log task). */
+  hideInLogs?: boolean;
 }
 
 export interface RunResult {

@@ -1,5 +1,6 @@
 import type { BecomeOptions } from '../connection/types.js';
 import { TsibleError } from '../errors/tsible-error.js';
+import { runSecrets } from '../output/secrets/secret-registry.js';
 import { toBoolean } from '../module-api/type-conversion.js';
 
 /** Become as the command line asks for it (-b, --become-user, --become-method, -K). */
@@ -41,10 +42,12 @@ export function becomeFromVars(vars: Readonly<Record<string, unknown>>, defaults
       hint: `supported become methods: ${METHODS.join(', ')}`,
     });
   }
+  const password = stringOf(vars, 'ansible_become_password', 'ansible_become_pass') ?? defaults.password;
+  runSecrets.add(password);
   return {
     method,
     user: stringOf(vars, 'ansible_become_user') ?? defaults.user ?? 'root',
     flags: stringOf(vars, 'ansible_become_flags'),
-    password: stringOf(vars, 'ansible_become_password', 'ansible_become_pass') ?? defaults.password,
+    password,
   };
 }

@@ -1,10 +1,12 @@
+import { SECRET_MASK } from '../output/secrets/secret-registry.js';
+
 /** Ansible's replacement for a value that is exactly a no_log value. */
 export const NO_LOG_PLACEHOLDER = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER';
 
 function maskString(text: string, secrets: readonly string[]): string {
   if (secrets.includes(text)) return NO_LOG_PLACEHOLDER;
   let masked = text;
-  for (const secret of secrets) masked = masked.split(secret).join('********');
+  for (const secret of secrets) masked = masked.split(secret).join(SECRET_MASK);
   return masked;
 }
 

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { VaultText } from '../loader/tagged-values.js';
 import { isVaultEnvelope } from '../vault/format/envelope.js';
 import type { Vault } from '../vault/vault.js';
+import { load as loadYaml } from 'js-yaml';
+import { runSecrets, type SecretRegistry } from '../output/secrets/secret-registry.js';
 
 /**
  * Vaulted values (`!vault` scalars) for a playbook run. Decryption is
@@ -12,13 +14,19 @@ import type { Vault } from '../vault/vault.js';
 export class VaultValues {
   private readonly plain = new Map<string, string>();
 
-  constructor(private readonly vault: Vault | undefined) {}
+  /** Every plaintext opened here is also given to `secrets`, so output masks it. */
+  constructor(
+    private readonly vault: Vault | undefined,
+    private readonly secrets: SecretRegistry = runSecrets,
+  ) {}
 
   /** A file's text; a file vaulted as a whole is decrypted. */
   async readFile(file: string): Promise<string> {
     const bytes = await readFile(file);
     if (this.vault === undefined || !isVaultEnvelope(bytes)) return bytes.toString('utf8');
-    return (await this.vault.decrypt(bytes, { file })).toString('utf8');
+    const text = (await this.vault.decrypt(bytes, { file })).toString('utf8');
+    this.secrets.addLeaves(parsedOrText(text));
+    return text;
   }
 
   /** Decrypts every vaulted value found anywhere under `roots`. */
@@ -37,7 +45,13 @@ export class VaultValues {
     roots.forEach(walk);
     if (found.size === 0 || this.vault === undefined) return;
     const vault = this.vault;
-    await Promise.all([...found.values()].map(async (text) => this.plain.set(text.ciphertext, await vault.decryptText(text))));
+    await Promise.all(
+      [...found.values()].map(async (text) => {
+        const plain = await vault.decryptText(text);
+        this.secrets.add(plain);
+        this.plain.set(text.ciphertext, plain);
+      }),
+    );
   }
 
   /** A copy of `value` with decrypted plaintext in place of vaulted values (undecryptable ones stay, and fail when used). */
@@ -61,4 +75,13 @@ function needsReveal(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(needsReveal);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).some(needsReveal);
   return false;
+}
+
+/** A vaulted file's values (YAML/JSON), or its whole text when it is neither. */
+function parsedOrText(text: string): unknown {
+  try {
+    return loadYaml(text);
+  } catch {
+    return text;
+  }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TsibleError, ExitCode } from '../../errors/tsible-error.js';
 import { promptSecret } from '../prompt-secret.js';
+import { runSecrets } from '../../output/secrets/secret-registry.js';
 
 export interface Passwords {
   connection?: string | undefined;
@@ -41,5 +42,7 @@ export async function collectPasswords(options: PasswordSources, cwd: string): P
     const answer = await promptSecret(prompt);
     passwords.become = answer === '' && options.askPass ? passwords.connection : answer;
   }
+  runSecrets.add(passwords.connection);
+  runSecrets.add(passwords.become);
   return passwords;
 }

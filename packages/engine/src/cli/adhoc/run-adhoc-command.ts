@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadInventory } from '../../inventory/index.js';
 import { inventoryOptionsFromConfig } from '../../inventory/from-config.js';
 import { Vault } from '../../vault/vault.js';
+import { VaultValues } from '../../vars/vault-values.js';
 import { vaultSettingsFromConfig } from '../../vault/sources/settings.js';
 import { vaultSecretsFromCli } from '../commands/vault/options.js';
 import { createConnection } from '../../connection/factory.js';
@@ -17,7 +18,7 @@ import type { TaskOutcome } from '../../executor/module-task.js';
 import { resolveModule } from '../../module-api/module-name.js';
 import type { Module } from '../../module-api/module.js';
 import { parseModuleArgs } from '../../args/module-args.js';
-import { parseExtraVars } from '../extra-vars.js';
+import { parseExtraVars, readExtraVarFiles } from '../extra-vars.js';
 import { formatMinimal } from '../../output/adhoc/minimal.js';
 import { formatOneLine } from '../../output/adhoc/oneline.js';
 import { adhocJsonReport } from '../../output/adhoc/json-report.js';
@@ -52,9 +53,12 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const events = new Emitter(sink);
   events.info('config.file', config.file === undefined ? 'No config file found; using defaults' : `Using ${config.file} as config file`);
   const passwords = await collectPasswords({ ...settings, connectionPasswordFile: options.connectionPasswordFile, becomePasswordFile: options.becomePasswordFile }, ctx.cwd);
-  const extraVars = parseExtraVars(options.extraVars, ctx.cwd);
-
   const vault = new Vault(await vaultSecretsFromCli(options, ctx, vaultSettingsFromConfig(config, ctx.env)));
+  // Inline !vault values in -e are opened (and so masked in output) before any host is contacted.
+  const vaultValues = new VaultValues(vault);
+  const givenExtraVars = parseExtraVars(options.extraVars, ctx.cwd, await readExtraVarFiles(options.extraVars, ctx.cwd, (file) => vaultValues.readFile(file)));
+  await vaultValues.decryptAll(givenExtraVars);
+  const extraVars = vaultValues.reveal(givenExtraVars);
   // Ad-hoc runs read group_vars/ and host_vars/ beside the inventory and in the playbook directory (default: here).
   const playbookDir = resolve(ctx.cwd, options.playbookDir ?? '.');
   const inventory = await loadInventory({ ...inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink, playbookDir }), vault });

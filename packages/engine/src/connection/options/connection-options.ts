@@ -5,6 +5,7 @@ import type { ConnectionSettings } from './settings.js';
 import { parseSshArgs, type SshArgs } from './ssh-args.js';
 import { resolveSshConfig, type SshConfigEntry } from './ssh-config-file.js';
 import { parseJumpList, parseProxyCommand, type SshEndpoint } from './jump-spec.js';
+import { runSecrets } from '../../output/secrets/secret-registry.js';
 import { type HostVars, stringVar, parseBoolean, parseNonNegativeInt, parsePort } from './var-values.js';
 
 export type HostKeyPolicy = 'strict' | 'accept-new' | 'off';
@@ -131,13 +132,15 @@ function sshOptions(
     settings.retries ??
     Math.max(0, (parseNonNegativeInt(option('connectionattempts') ?? config.connectionAttempts, 'ConnectionAttempts') ?? 1) - 1);
 
+  const password = stringVar(vars, 'ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password') ?? settings.password;
+  runSecrets.add(password);
   return {
     kind: 'ssh',
     inventoryName: hostName,
     host,
     port,
     user,
-    password: stringVar(vars, 'ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password') ?? settings.password,
+    password,
     identityFiles,
     identityFilesNamed,
     identitiesOnly,

@@ -2,7 +2,7 @@ import type { SFTPWrapper } from 'ssh2';
 import { TsibleError } from '../../errors/tsible-error.js';
 import { Emitter } from '../../output/events.js';
 import type { SshConnectionOptions } from '../options/connection-options.js';
-import { maskSecrets } from '../redact.js';
+import { maskSecrets, traceWithoutCommand } from '../redact.js';
 import { prepareRun } from '../run/prepare-run.js';
 import { tempPathBeside } from '../temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from '../types.js';
@@ -145,7 +145,7 @@ export class SshConnection implements Connection {
     for (let attempt = 0; ; attempt += 1) {
       this.log('connect', `ESTABLISH SSH CONNECTION FOR USER: ${o.user} TO ${o.host}:${o.port}${via}`);
       try {
-        const trace = this.events && (o.settings.verbosity ?? 0) >= 4 ? (m: string) => this.log('ssh2', maskSecrets(m, undefined, [o.password])) : undefined;
+        const trace = this.events && (o.settings.verbosity ?? 0) >= 4 ? (m: string) => this.log('ssh2', maskSecrets(traceWithoutCommand(m), undefined, [o.password])) : undefined;
         const open = await openRoute(o, trace);
         open.warnings.forEach((warning) => this.events?.warn('connection.ssh.hostkey', `${this.host}: ${warning}`, { host: this.host }));
         return open;

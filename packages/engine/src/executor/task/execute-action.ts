@@ -11,6 +11,7 @@ import type { Task } from '../../playbook/model.js';
 import { Templar } from '../../template/templar.js';
 import { becomeFromVars } from '../become-from-vars.js';
 import { runModuleTask } from '../module-task.js';
+import { NoLogConnection } from '../no-log-connection.js';
 import type { PlayContext } from '../run-context.js';
 import { ENGINE_ACTION_TABLE } from '../actions/index.js';
 import { moduleDefaultsFor, renderArgs } from './task-args.js';
@@ -150,6 +151,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     if (err instanceof UnreachableError) return { unreachable: true, changed: false, msg: err.message };
     throw err;
   }
+  if (toBoolean(keywordValue(pc, task, 'no_log', templar) ?? false)) connection = new NoLogConnection(connection);
   const env = environmentOf(pc, task, templar);
   const outcome = await runModuleTask(module, args, {
     connection: Object.keys(env).length > 0 ? new EnvironmentConnection(connection, env) : connection,

@@ -43,7 +43,7 @@ function skippedResult(): ModuleResult {
 }
 
 /** until/retries/delay around one execution, with changed_when/failed_when applied to each attempt. */
-async function attempt(pc: PlayContext, scope: TaskScope, host: string, vars: Record<string, unknown>, info: TaskInfo): Promise<ModuleResult> {
+async function attempt(pc: PlayContext, scope: TaskScope, host: string, vars: Record<string, unknown>, info: TaskInfo, noLog: boolean): Promise<ModuleResult> {
   const { task } = scope;
   const templar = templarFor(pc, task, vars);
   const until = task.keywords['until'];
@@ -60,7 +60,7 @@ async function attempt(pc: PlayContext, scope: TaskScope, host: string, vars: Re
     const done = templar.evaluateConditional(until, { location: task.location, extraVars: { ...visible, [register ?? '_']: registered(result) } });
     if (done) return result;
     if (n < retries) {
-      emitRunEvent(pc.run.sink, { type: 'host.retry', task: info, host, retriesLeft: retries - n, result });
+      emitRunEvent(pc.run.sink, { type: 'host.retry', task: info, host, retriesLeft: retries - n, result: noLog ? censored(result) : result });
       await sleep(delay * 1000, undefined, { signal: pc.run.signal }).catch(() => undefined);
     }
   }
@@ -84,7 +84,7 @@ async function runLoop(pc: PlayContext, scope: TaskScope, host: string, base: Re
     const loopVars = iterationVars(control, items, index);
     const vars = { ...base, ...loopVars };
     const templar = templarFor(pc, task, vars);
-    let result = falseCondition(task, templar) === undefined ? await attempt(pc, scope, host, vars, info) : skippedResult();
+    let result = falseCondition(task, templar) === undefined ? await attempt(pc, scope, host, vars, info, noLog) : skippedResult();
     result = { ...result, ...loopVars, _ansible_item_label: labelOf(pc, scope, vars, items[index], noLog, control.label) };
     delete result['ansible_loop'];
     if (control.extended) result['ansible_loop'] = loopVars['ansible_loop'];
@@ -128,7 +128,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: TaskScope, host: str
     if (task.loop) {
       result = await runLoop(pc, scope, host, base, info, noLog);
     } else {
-      result = falseCondition(task, templar) === undefined ? await attempt(pc, scope, host, base, info) : skippedResult();
+      result = falseCondition(task, templar) === undefined ? await attempt(pc, scope, host, base, info, noLog) : skippedResult();
     }
   } catch (err) {
     if (!(err instanceof TsibleError)) throw err;
