@@ -2,8 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
 import { RecordingSink } from '@tsible/engine/output/events';
-import { Templar } from '@tsible/engine/template/templar';
-import { templateFileVars } from '@tsible/engine/template/template-vars';
 import type { JinjaSyntax } from '@tsible/engine/template/jinja/syntax';
 import { copyFile } from './copy/copy-file.js';
 import { fileCommonOptions } from './support/file-attrs/common-options.js';
@@ -64,8 +62,12 @@ function taskSyntax(params: TemplateParams): Partial<JinjaSyntax> {
   return Object.fromEntries(Object.entries(asked).filter(([key, value]) => TEMPLATE_DEFAULTS[key as keyof JinjaSyntax] !== value));
 }
 
-/** Renders the controller template with the host's variables and the template_* ones. */
-function render(ctx: ModuleContext, params: TemplateParams, found: string, src: string): { text: string; warnings: string[] } {
+/**
+ * Renders the controller template with the host's variables and the template_* ones.
+ * The template engine is loaded on first use: runs without a template task never pay for it.
+ */
+async function render(ctx: ModuleContext, params: TemplateParams, found: string, src: string): Promise<{ text: string; warnings: string[] }> {
+  const [{ Templar }, { templateFileVars }] = await Promise.all([import('@tsible/engine/template/templar'), import('@tsible/engine/template/template-vars')]);
   const sink = new RecordingSink();
   const hostVars = ctx.hostVars ?? {};
   const magic = ctx.controller === undefined ? {} : { inventory_hostname: ctx.controller.inventoryHostname, inventory_hostname_short: ctx.controller.inventoryHostname.split('.')[0] };
@@ -101,7 +103,7 @@ async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<
   const attrs = params.mode === 'preserve' ? { ...requested, mode: { kind: 'octal' as const, mode: statSync(found).mode & 0o7777 } } : requested;
   let rendered: { text: string; warnings: string[] };
   try {
-    rendered = render(ctx, params, found, params.src);
+    rendered = await render(ctx, params, found, params.src);
   } catch (err) {
     return failed(templateErrorMessage(err));
   }

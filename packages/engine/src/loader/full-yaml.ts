@@ -1,4 +1,5 @@
-import { Composer, Parser, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import { loadError } from './load-error.js';
 import { SourceText } from './locations.js';
 import { reindentFlowContinuations } from './flow-continuations.js';
@@ -23,6 +24,7 @@ function firstDocument(text: string, source: SourceText): Document.Parsed | null
   if (tooDeep !== -1) {
     throw loadError('TSIBLE_YAML_SYNTAX', `YAML nesting is too deep (more than ${MAX_YAML_NESTING} levels)`, source, tooDeep);
   }
+  const { Composer, Parser } = yamlLibrary();
   const composer = new Composer(COMPOSE_OPTIONS);
   const docs: Document.Parsed[] = [];
   for (const doc of composer.compose(new Parser().parse(text))) {

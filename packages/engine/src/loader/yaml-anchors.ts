@@ -1,4 +1,5 @@
-import { isAlias, isMap, isSeq, type Alias, type Node } from 'yaml';
+import type { Alias, Node } from 'yaml';
+import { isAlias, isMap, isSeq } from './yaml-library.js';
 import { loadError } from './load-error.js';
 import type { SourceText } from './locations.js';
 

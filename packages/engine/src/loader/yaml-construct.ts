@@ -1,4 +1,5 @@
-import { Alias, isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Alias, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yaml-library.js';
 import { Emitter, type EventSink } from '../output/events.js';
 import { loadError } from './load-error.js';
 import { setOwn } from './own-property.js';

@@ -1,5 +1,5 @@
 import type { ModuleContext, ModuleResult } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { md5, sha1 } from '../support/controller/digest.js';
 import { attributeChanges, initialDiff, parseIds } from '../support/file-attrs/attrs-diff.js';
 import { ABSENT, followed } from '../support/file-state/file-state.js';

@@ -1,4 +1,4 @@
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsWords, chmodWord, idsCall, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { validateAssignment, writeCall } from '../support/remote/atomic-write.js';

@@ -1,5 +1,5 @@
 import type { ModuleContext, ModuleResult } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { chmodWord, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { ABSENT } from '../support/file-state/file-state.js';
 import { pathInfo } from '../support/file-state/path-info.js';

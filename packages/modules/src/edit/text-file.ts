@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ModuleContext } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsCall, chmodWord, idsCall, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { attributeChanges, parseIds, type RequestedIds } from '../support/file-attrs/attrs-diff.js';
 import { ABSENT, followed, type FileState, type PresentState } from '../support/file-state/file-state.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, normalize } from 'node:path';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { md5, sha1 } from '../support/controller/digest.js';
 import { controllerPath } from '../support/controller/find-source.js';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';

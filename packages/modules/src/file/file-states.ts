@@ -1,5 +1,5 @@
 import type { ModuleResult } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsCall, attrsWords } from '../support/file-attrs/attrs-script.js';
 import { attributeChanges, initialDiff, type FileDiff } from '../support/file-attrs/attrs-diff.js';
 import { hasAttributes } from '../support/file-attrs/common-options.js';

@@ -1,7 +1,7 @@
 import type { PresentState } from '../support/file-state/file-state.js';
 import type { FileDiff } from '../support/file-attrs/attrs-diff.js';
 import type { TimeRequest } from '../support/file-attrs/timestamps.js';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 
 export interface Timestamps {
   mtime: TimeRequest;

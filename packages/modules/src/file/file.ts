@@ -1,5 +1,5 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { idsCall } from '../support/file-attrs/attrs-script.js';
 import { parseIds } from '../support/file-attrs/attrs-diff.js';
 import { attributeRequest } from '../support/file-attrs/common-options.js';

@@ -1,4 +1,4 @@
-import { globToRegExp } from '@tsible/engine';
+import { globToRegExp } from '@tsible/engine/inventory/patterns/fnmatch';
 import type { PresentState } from '../support/file-state/file-state.js';
 import type { FindParams } from './find-spec.js';
 

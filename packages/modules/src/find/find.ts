@@ -1,5 +1,5 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import type { PresentState } from '../support/file-state/file-state.js';
 import { parseStatFields } from '../support/file-state/parse-probe.js';
 import { STAT_FORMAT } from '../support/file-state/probe-script.js';

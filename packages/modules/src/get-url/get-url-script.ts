@@ -1,4 +1,4 @@
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsCall, attrsWords, idsCall, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { remotePathWord } from '../support/remote-path.js';

@@ -1,5 +1,5 @@
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import type { PresentState } from '../support/file-state/file-state.js';
 import { statInfo } from '../support/file-state/stat-info.js';
 import { probeCall } from '../support/file-state/probe-script.js';

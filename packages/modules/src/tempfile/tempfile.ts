@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from '@tsible/engine';
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import { pathInfo } from '../support/file-state/path-info.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { failed, firstRecord, runFileScript } from '../support/remote/run-script.js';

@@ -1,4 +1,4 @@
-import { shellJoin, shellQuote } from '@tsible/engine';
+import { shellJoin, shellQuote } from '@tsible/engine/connection/quote';
 import { attrsWords, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { remotePathWord } from '../support/remote-path.js';

@@ -162,11 +162,21 @@ function sshOptions(
 
 /** Like ssh, the default remote user is the local one (USER when the passwd entry is missing). */
 function localUserName(env: Readonly<Record<string, string | undefined>>): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return env['USER'] ?? env['LOGNAME'] ?? 'root';
+  return passwdUserName() ?? env['USER'] ?? env['LOGNAME'] ?? 'root';
+}
+
+// The passwd lookup does not change during a run: once, not once per host.
+let passwdUser: { name: string | undefined } | undefined;
+
+function passwdUserName(): string | undefined {
+  if (passwdUser === undefined) {
+    try {
+      passwdUser = { name: userInfo().username };
+    } catch {
+      passwdUser = { name: undefined };
+    }
   }
+  return passwdUser.name;
 }
 
 interface TokenValues {

@@ -23,11 +23,23 @@ export function emptySshArgs(): SshArgs {
   return { options: {}, identityFiles: [], ignored: [] };
 }
 
+// The same few argument strings come back for every host and every task: split each once.
+const splitWords = new Map<string, readonly string[]>();
+
+function splitOnce(text: string): readonly string[] {
+  let words = splitWords.get(text);
+  if (words === undefined) {
+    words = shellSplit(text);
+    splitWords.set(text, words);
+  }
+  return words;
+}
+
 /** Parses several argument strings, earlier strings taking precedence. */
 export function parseSshArgs(...texts: (string | undefined)[]): SshArgs {
   const result = emptySshArgs();
   for (const text of texts) {
-    if (text !== undefined && text.trim() !== '') addWords(result, shellSplit(text));
+    if (text !== undefined && text.trim() !== '') addWords(result, splitOnce(text));
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
 import { fingerprintSha256, knownHostsName, knownKeyTypes, verifyHostKey } from '../known-hosts/match.js';
@@ -32,14 +32,37 @@ const DEFAULT_ALGORITHMS: readonly ServerHostKeyAlgorithm[] = [
   'ssh-rsa',
 ];
 
+/**
+ * Parsed known_hosts files, parsed once per run rather than once per host.
+ * Keyed by the file's size and mtime so an edit (ours with accept-new, or
+ * anyone's) is seen by the next connection.
+ */
+const parsedFiles = new Map<string, { stamp: string; entries: KnownHostEntry[] }>();
+
+function readKnownHostsFile(file: string): KnownHostEntry[] {
+  let stamp: string;
+  try {
+    const info = statSync(file);
+    stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+  } catch {
+    // Same size and mtime granularity could hide our own append: forget the file.
+    parsedFiles.delete(file);
+    return [];
+  }
+  const cached = parsedFiles.get(file);
+  if (cached !== undefined && cached.stamp === stamp) return cached.entries;
+  let entries: KnownHostEntry[];
+  try {
+    entries = parseKnownHosts(readFileSync(file, 'utf8'), file);
+  } catch {
+    entries = [];
+  }
+  parsedFiles.set(file, { stamp, entries });
+  return entries;
+}
+
 export function loadKnownHosts(files: readonly string[]): KnownHostEntry[] {
-  return files.flatMap((file) => {
-    try {
-      return parseKnownHosts(readFileSync(file, 'utf8'), file);
-    } catch {
-      return [];
-    }
-  });
+  return files.flatMap(readKnownHostsFile);
 }
 
 export function createHostKeyCheck(host: string, port: number, policy: HostKeyPolicy, files: readonly string[]): HostKeyCheck {
@@ -130,6 +153,8 @@ function appendKnownHost(file: string | undefined, name: string, type: string, k
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     appendFileSync(file, `${name} ${type} ${key.toString('base64')}\n`, { mode: 0o600 });
+    // Same size and mtime granularity could hide our own append: forget the file.
+    parsedFiles.delete(file);
   } catch {
     // Not being able to remember the key does not stop this connection (ssh behaves the same).
   }

@@ -1,4 +1,4 @@
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 import type { ModeRequest } from './mode.js';
 
 /**

@@ -1,4 +1,4 @@
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 
 /**
  * The remote half of the file-state probe: sh functions that print one

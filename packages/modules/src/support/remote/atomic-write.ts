@@ -1,4 +1,4 @@
-import { shellQuote } from '@tsible/engine';
+import { shellQuote } from '@tsible/engine/connection/quote';
 
 /**
  * sh function for an atomic replace of DEST with the bytes on stdin (or an
