@@ -5,7 +5,7 @@ import { tsibleVersion } from './version.js';
 import { registerCommands } from './commands/index.js';
 
 /**
- * Parses argv and runs one command. Heavy parts (ssh2, nunjucks, the runner)
+ * Parses argv and runs one command. Heavy parts (ssh2, the template engine, the runner)
  * are imported inside each command's action so `tsible --version` starts fast.
  */
 export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
