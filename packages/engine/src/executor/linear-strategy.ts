@@ -59,11 +59,31 @@ export class LinearStrategy {
         }
         this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
       }
+      if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage();
       if (activeHosts(pc).length === 0 && pending.size > 0 && !this.noMoreHostsShown) {
         this.noMoreHostsShown = true;
         emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
       }
     }
+  }
+
+  /**
+   * max_fail_percentage, as Ansible checks it after each task: when the failed
+   * share of the batch EXCEEDS the value, every host of the batch is failed
+   * and the play stops (Ansible announces it twice).
+   */
+  private checkMaxFailPercentage(): void {
+    const { pc } = this;
+    const written = pc.play.keywords['max_fail_percentage'];
+    if (written === undefined || written === null || pc.maxFailExceeded !== undefined) return;
+    const failed = pc.hosts.filter((h) => pc.failed.has(h)).length;
+    if (failed / pc.hosts.length <= Number(written) / 100) return;
+    for (const host of activeHosts(pc)) pc.failed.add(host);
+    pc.maxFailExceeded = { failed, limit: Number(written) };
+    pc.endPlay = true;
+    this.noMoreHostsShown = true;
+    emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
+    emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
   }
 
   private advance(pending: Map<string, { it: HostIterator; step: Step }>, host: string, it: HostIterator, next: IteratorResult<Step, boolean>): void {
