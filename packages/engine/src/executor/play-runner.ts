@@ -14,7 +14,7 @@ import { orderHosts, playBatches } from './batches.js';
 import { gatherFactsTask } from './gather-facts.js';
 import { touchStats } from './play-stats.js';
 import { promptVars, varsFilesVars } from './play-vars.js';
-import { LinearStrategy } from './linear-strategy.js';
+import { LinearStrategy, type StrategyName } from './linear-strategy.js';
 import { activeHosts, type PlayContext, type RunContext } from './run-context.js';
 
 /** Roles of the play in run order; a role already run with the same parameters runs once (unless allow_duplicates). */
@@ -123,6 +123,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   };
   pc.varsInput = input;
   const selector = taskSelector(play, run);
+  const mode = strategyName(play);
   let breakRun = false;
   for (const [index, batch] of batches.entries()) {
     emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
@@ -130,7 +131,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     pc.hosts = batch;
     pc.endPlay = false;
     pc.endBatchOnly = false;
-    const strategy = new LinearStrategy(pc, selector);
+    const strategy = new LinearStrategy(pc, selector, mode);
     if (gathersFacts(play, run)) await strategy.runBlocks([gatherFactsTask(play).parent]);
     const sections: Block[][] = [play.preTasks, [...roleBlocks(play), ...play.tasks], play.postTasks];
     for (const section of sections) {
@@ -171,4 +172,12 @@ function gathersFacts(play: Play, run: RunContext): boolean {
   const written = play.keywords['gather_facts'];
   if (written === undefined || written === null) return run.options.gathering !== 'explicit';
   return toBoolean(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(written));
+}
+
+/** The play's strategy; the ansible.builtin names are the same plugins. */
+function strategyName(play: Play): StrategyName {
+  const written = play.keywords['strategy'] ?? 'linear';
+  const name = typeof written === 'string' ? written.replace(/^ansible\.builtin\./, '') : written;
+  if (name === 'linear' || name === 'free' || name === 'host_pinned') return name;
+  throw new TsibleError(`Invalid play strategy specified: ${String(written)}`, { code: 'TSIBLE_PLAY_STRATEGY', location: play.location, hint: 'tsible has the linear, free and host_pinned strategies' });
 }
