@@ -22,6 +22,7 @@ import { getUrlModule } from './get-url/get-url.js';
 import { unarchiveModule } from './unarchive/unarchive.js';
 import { archiveModule } from './archive/archive.js';
 import { setupModule } from './setup.js';
+import { waitForModule } from './wait-for/wait-for.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -49,6 +50,8 @@ export { getUrlSpec, type GetUrlParams } from './get-url/get-url-spec.js';
 export { unarchiveModule } from './unarchive/unarchive.js';
 export { unarchiveSpec, type UnarchiveParams } from './unarchive/unarchive-spec.js';
 export { archiveModule } from './archive/archive.js';
+export { waitForModule } from './wait-for/wait-for.js';
+export { waitForSpec, type WaitForParams } from './wait-for/wait-for-spec.js';
 export { archiveSpec, type ArchiveParams } from './archive/archive-spec.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
@@ -57,7 +60,7 @@ const all: readonly Module[] = [
   fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule,
   lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule,
   getUrlModule, unarchiveModule, archiveModule,
-  setupModule,
+  setupModule, waitForModule,
 ];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
