@@ -23,6 +23,8 @@ import { unarchiveModule } from './unarchive/unarchive.js';
 import { archiveModule } from './archive/archive.js';
 import { setupModule } from './setup.js';
 import { waitForModule } from './wait-for/wait-for.js';
+import { waitForConnectionModule } from './reboot/wait-for-connection.js';
+import { rebootModule } from './reboot/reboot.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -51,6 +53,8 @@ export { unarchiveModule } from './unarchive/unarchive.js';
 export { unarchiveSpec, type UnarchiveParams } from './unarchive/unarchive-spec.js';
 export { archiveModule } from './archive/archive.js';
 export { waitForModule } from './wait-for/wait-for.js';
+export { waitForConnectionModule, waitForConnectionSpec, type WaitForConnectionParams } from './reboot/wait-for-connection.js';
+export { rebootModule, rebootSpec, type RebootParams } from './reboot/reboot.js';
 export { waitForSpec, type WaitForParams } from './wait-for/wait-for-spec.js';
 export { archiveSpec, type ArchiveParams } from './archive/archive-spec.js';
 
@@ -60,7 +64,7 @@ const all: readonly Module[] = [
   fileModule, copyModule, statModule, fetchModule, slurpModule, findModule, tempfileModule,
   lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule,
   getUrlModule, unarchiveModule, archiveModule,
-  setupModule, waitForModule,
+  setupModule, waitForModule, waitForConnectionModule, rebootModule,
 ];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
