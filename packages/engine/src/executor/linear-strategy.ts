@@ -109,9 +109,11 @@ export class LinearStrategy {
     const written = pc.play.keywords['max_fail_percentage'];
     if (written === undefined || written === null || pc.maxFailExceeded !== undefined) return;
     const failed = pc.hosts.filter((h) => pc.failed.has(h)).length;
-    if (failed / pc.hosts.length <= Number(written) / 100) return;
+    // Ansible's percent type: 25 and "25%" are the same.
+    const limit = Number.parseFloat(String(written));
+    if (failed / pc.hosts.length <= limit / 100) return;
     for (const host of activeHosts(pc)) pc.failed.add(host);
-    pc.maxFailExceeded = { failed, limit: Number(written) };
+    pc.maxFailExceeded = { failed, limit };
     pc.endPlay = true;
     this.noMoreHostsShown = true;
     emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });

@@ -42,6 +42,13 @@ function allRoles(play: Play): RoleInstance[] {
   return out;
 }
 
+/** A play keyword templated with play vars and extra vars (serial: "{{ batch }}"). */
+function playKeyword(play: Play, run: RunContext, name: string): unknown {
+  const written = play.keywords[name];
+  if (written === undefined || written === null) return written;
+  return new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(written, { location: play.location });
+}
+
 /** Host patterns of the play, templated with play vars and extra vars. */
 function playPatterns(play: Play, run: RunContext): string[] {
   const templar = new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment });
@@ -74,8 +81,8 @@ function taskSelector(play: Play, run: RunContext): (task: Task) => boolean {
 export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   const patterns = playPatterns(play, run);
   const name = play.name !== undefined ? pythonStr(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(play.name)) : patterns.join(',');
-  const hosts = orderHosts(playHosts(run, patterns), play.keywords['order']).filter((h) => !run.deadHosts.has(h));
-  const batches = playBatches(hosts, play.keywords['serial']);
+  const hosts = orderHosts(playHosts(run, patterns), playKeyword(play, run, 'order')).filter((h) => !run.deadHosts.has(h));
+  const batches = playBatches(hosts, playKeyword(play, run, 'serial'));
   if (batches.length === 0) {
     emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
     emitRunEvent(run.sink, { type: 'play.no_hosts' });
