@@ -11,16 +11,18 @@ export function applyResultEffects(run: RunContext, task: Task, host: string, re
   const items = Array.isArray(result['results']) ? (result['results'] as ModuleResult[]) : [result];
   for (const item of items) {
     if (item.failed === true || item.skipped === true) continue;
+    const delegated = item['_ansible_facts_host'] ?? result['_ansible_facts_host'];
+    const factsHost = typeof delegated === 'string' ? delegated : host;
     const facts = item['ansible_facts'];
     if (isMapping(facts)) {
       if (task.resolvedAction === 'set_fact') {
-        run.store.setHostFacts(host, facts);
-        if (item['_ansible_facts_cacheable'] === true) run.store.addFacts(host, facts);
+        run.store.setHostFacts(factsHost, facts);
+        if (item['_ansible_facts_cacheable'] === true) run.store.addFacts(factsHost, facts);
       } else if (task.resolvedAction === 'include_vars') {
-        run.store.addIncludedVars(host, facts);
+        run.store.addIncludedVars(factsHost, facts);
       } else {
         // Modules report facts as ansible_<name>; ansible_facts holds them by their bare names.
-        run.store.addFacts(host, Object.fromEntries(Object.entries(facts).map(([k, v]) => [k.startsWith('ansible_') ? k.slice('ansible_'.length) : k, v])));
+        run.store.addFacts(factsHost, Object.fromEntries(Object.entries(facts).map(([k, v]) => [k.startsWith('ansible_') ? k.slice('ansible_'.length) : k, v])));
       }
     }
     const stats = item['ansible_stats'];

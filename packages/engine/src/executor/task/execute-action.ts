@@ -94,10 +94,12 @@ function delegatedTarget(pc: PlayContext, task: Task, host: string, vars: Readon
 }
 
 /** A delegated result is shown as `[host -> delegate]`, naming the delegate by its address as Ansible does. */
-function withDelegate(result: ModuleResult, host: string, target: { host: string; vars: Readonly<Record<string, unknown>> }): ModuleResult {
+function withDelegate(result: ModuleResult, host: string, target: { host: string; vars: Readonly<Record<string, unknown>> }, delegateFacts: boolean): ModuleResult {
   if (target.host === host) return result;
   const address = target.vars['ansible_host'];
-  return { ...result, _ansible_delegated_host: typeof address === 'string' ? address : target.host };
+  // delegate_facts: the facts the task returns belong to the delegated host.
+  const factsHost = delegateFacts ? { _ansible_facts_host: target.host } : {};
+  return { ...result, _ansible_delegated_host: typeof address === 'string' ? address : target.host, ...factsHost };
 }
 
 /**
@@ -109,6 +111,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   const checkMode = flag(keywordValue(pc, task, 'check_mode', templar)) ?? run.options.checkMode;
   const diffMode = flag(keywordValue(pc, task, 'diff', templar)) ?? run.options.diffMode;
   const target = delegatedTarget(pc, task, host, vars, templar);
+  const delegateFacts = flag(keywordValue(pc, task, 'delegate_facts', templar)) === true;
   const action = ENGINE_ACTION_TABLE.get(task.resolvedAction);
   if (action) {
     const args = run.vaultValues.reveal(renderArgs(task, templar, action.rawArgs));
@@ -125,7 +128,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       interactive: run.options.interactive,
       signal: run.signal,
     });
-    return withDelegate(result, host, target);
+    return withDelegate(result, host, target, delegateFacts);
   }
   const module = resolveModule(run.modules, task.resolvedAction);
   if (!module) {
@@ -145,8 +148,12 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   });
   const timeout = Number(keywordValue(pc, task, 'timeout', templar) ?? run.options.taskTimeout);
   let connection: Connection;
+  const reconnect = async (): Promise<Connection> => {
+    await run.connections.reset(target.host);
+    return run.connections.get(target.host, hostVars);
+  };
   try {
-    connection = await run.connections.get(target.host, hostVars);
+    connection = module.managesConnection === true ? run.connections.for(target.host, hostVars) : await run.connections.get(target.host, hostVars);
   } catch (err) {
     if (err instanceof UnreachableError) return { unreachable: true, changed: false, msg: err.message };
     throw err;
@@ -162,7 +169,8 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
     emit: new Emitter(run.sink),
     controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
+    reconnect,
   });
   if (outcome.status === 'unreachable') await run.connections.reset(target.host);
-  return withDelegate(outcome.result, host, target);
+  return withDelegate(outcome.result, host, target, delegateFacts);
 }
