@@ -10,6 +10,16 @@ import { slurpModule } from './slurp/slurp.js';
 import { fetchModule } from './fetch/fetch.js';
 import { findModule } from './find/find.js';
 import { tempfileModule } from './tempfile/tempfile.js';
+import { iptablesModule } from './iptables/iptables.js';
+import { groupModule } from './users/group.js';
+import { userModule } from './users/user.js';
+import { authorizedKeyModule } from './users/authorized-key.js';
+import { sysctlModule } from './system-settings/sysctl.js';
+import { cronModule } from './cron/cron.js';
+import { hostnameModule } from './system-settings/hostname.js';
+import { knownHostsModule } from './users/known-hosts.js';
+import { pamLimitsModule } from './system-settings/pam-limits.js';
+import { mountModule } from './system-settings/mount.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
@@ -37,6 +47,19 @@ export { fetchModule, fetchSpec, type FetchParams } from './fetch/fetch.js';
 export { findModule } from './find/find.js';
 export { findSpec, type FindParams } from './find/find-spec.js';
 export { tempfileModule, tempfileSpec, type TempfileParams } from './tempfile/tempfile.js';
+export { iptablesModule } from './iptables/iptables.js';
+export { iptablesSpec, type IptablesParams } from './iptables/iptables-spec.js';
+export { constructRule } from './iptables/iptables-rule.js';
+export { groupModule, groupSpec, type GroupParams } from './users/group.js';
+export { userModule } from './users/user.js';
+export { userSpec, type UserParams } from './users/user-spec.js';
+export { authorizedKeyModule, authorizedKeySpec, type AuthorizedKeyParams } from './users/authorized-key.js';
+export { sysctlModule, sysctlSpec, type SysctlParams } from './system-settings/sysctl.js';
+export { cronModule, cronSpec, type CronParams } from './cron/cron.js';
+export { hostnameModule, hostnameSpec, type HostnameParams } from './system-settings/hostname.js';
+export { knownHostsModule, knownHostsSpec, type KnownHostsParams } from './users/known-hosts.js';
+export { pamLimitsModule, pamLimitsSpec, type PamLimitsParams } from './system-settings/pam-limits.js';
+export { mountModule, mountSpec, type MountParams } from './system-settings/mount.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
 export { lineinfileModule, lineinfileSpec, type LineinfileParams } from './lineinfile.js';
@@ -58,6 +81,7 @@ const all: readonly Module[] = [
   lineinfileModule, blockinfileModule, replaceModule, templateModule, scriptModule,
   getUrlModule, unarchiveModule, archiveModule,
   setupModule,
+  iptablesModule, groupModule, userModule, authorizedKeyModule, sysctlModule, cronModule, hostnameModule, knownHostsModule, pamLimitsModule, mountModule,
 ];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));
