@@ -23,6 +23,13 @@ import { mountModule } from './system-settings/mount.js';
 import { pingModule } from './ping.js';
 import { rawModule } from './raw.js';
 import { shellModule } from './shell.js';
+import { aptModule } from './apt/apt.js';
+import { dpkgSelectionsModule } from './dpkg-selections/dpkg-selections.js';
+import { packageModule } from './package/package.js';
+import { packageFactsModule } from './package-facts/package-facts.js';
+import { serviceModule } from './service/service.js';
+import { serviceFactsModule } from './service-facts/service-facts.js';
+import { systemdModule, systemdServiceModule } from './service/systemd.js';
 import { lineinfileModule } from './lineinfile.js';
 import { blockinfileModule } from './blockinfile.js';
 import { replaceModule } from './replace.js';
@@ -62,6 +69,16 @@ export { pamLimitsModule, pamLimitsSpec, type PamLimitsParams } from './system-s
 export { mountModule, mountSpec, type MountParams } from './system-settings/mount.js';
 export { fileSpec, type FileParams } from './file/file-spec.js';
 export * from './support/file-support.js';
+export { aptModule } from './apt/apt.js';
+export { aptSpec, type AptParams } from './apt/apt-spec.js';
+export { dpkgSelectionsModule, dpkgSelectionsSpec, type DpkgSelectionsParams } from './dpkg-selections/dpkg-selections.js';
+export { packageModule, packageSpec, type PackageParams } from './package/package.js';
+export { packageFactsModule, packageFactsSpec, type PackageFactsParams } from './package-facts/package-facts.js';
+export { serviceModule } from './service/service.js';
+export { serviceFactsModule } from './service-facts/service-facts.js';
+export { serviceSpec, type ServiceParams } from './service/service-spec.js';
+export { systemdModule, systemdServiceModule } from './service/systemd.js';
+export { systemdSpec, type SystemdParams } from './service/systemd-spec.js';
 export { lineinfileModule, lineinfileSpec, type LineinfileParams } from './lineinfile.js';
 export { blockinfileModule, blockinfileSpec, type BlockinfileParams } from './blockinfile.js';
 export { replaceModule, replaceSpec, type ReplaceParams } from './replace.js';
@@ -82,6 +99,8 @@ const all: readonly Module[] = [
   getUrlModule, unarchiveModule, archiveModule,
   setupModule,
   iptablesModule, groupModule, userModule, authorizedKeyModule, sysctlModule, cronModule, hostnameModule, knownHostsModule, pamLimitsModule, mountModule,
+  aptModule, dpkgSelectionsModule, packageModule, packageFactsModule,
+  serviceModule, systemdServiceModule, systemdModule, serviceFactsModule,
 ];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));

@@ -1,0 +1,67 @@
+/** Runs `tsible run` with one module against a lab host and reads its JSON result. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LabHost } from '../../packages/engine/src/lab/index.js';
+import { labInventoryPath, sshArgv, useLabHosts } from '../lab/lab.js';
+
+const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
+
+export interface ModuleRun {
+  code: number;
+  result: Record<string, unknown>;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tsible run HOST -m MODULE -a ARGS --json [extra]`; the host's result from the JSON document. */
+export function runModule(host: LabHost, module: string, args: string, extra: readonly string[] = []): ModuleRun {
+  const r = spawnSync(process.execPath, [CLI, 'run', host.name, '-i', labInventoryPath(), '--json', '-m', module, '-a', args, ...extra], {
+    encoding: 'utf8',
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
+    timeout: 240_000,
+  });
+  let result: Record<string, unknown> = {};
+  try {
+    const doc = JSON.parse(r.stdout) as { hosts: Record<string, Record<string, unknown>> };
+    result = doc.hosts[host.name] ?? {};
+  } catch {
+    // Not JSON (an argument error is printed as text): the caller looks at stderr.
+  }
+  return { code: r.status ?? -1, result, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a shell command on the host over ssh and returns its stdout (throws on failure). */
+export function onHost(host: LabHost, command: string): string {
+  const [program = 'ssh', ...args] = sshArgv(host, command);
+  const r = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`${command} on ${host.name} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+/** `dpkg -l`-style state of every package: name, status and version, one per line. */
+export function packageState(host: LabHost): string {
+  return onHost(host, "dpkg-query -W -f='${Package} ${db:Status-Abbrev} ${Version}\\n' | sort");
+}
+
+/** The status (e.g. 'installed', 'config-files', 'not-installed') and version of one package. */
+export function packageStatus(host: LabHost, name: string): string {
+  return onHost(host, `dpkg-query -W -f='\${db:Status-Status} \${Version}' ${name} 2>/dev/null || echo not-installed`).trim();
+}
+
+/** Sets a test's starting point with apt-get itself, not with the module under test. */
+export function removeWithAptGet(host: LabHost, ...names: string[]): void {
+  onHost(host, `DEBIAN_FRONTEND=noninteractive apt-get -y -q remove ${names.join(' ')} >/dev/null 2>&1; true`);
+}
+export function installWithAptGet(host: LabHost, ...names: string[]): void {
+  onHost(host, `DEBIAN_FRONTEND=noninteractive apt-get -y -q install ${names.join(' ')} >/dev/null`);
+}
+
+/** Reserves one pristine lab host for the enclosing describe block; call the result inside tests. */
+export function useOneLabHost(): () => LabHost {
+  const hosts = useLabHosts(1);
+  return () => {
+    const host = hosts()[0];
+    if (!host) throw new Error('no lab host reserved');
+    return host;
+  };
+}
