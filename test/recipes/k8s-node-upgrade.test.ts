@@ -15,10 +15,12 @@ const KUBELET_INIT = fileURLToPath(new URL('../modules-system/fixtures/tsible-de
 /** An installed package held and "upgraded" to the version it already has (the lab has no mirror). */
 const PACKAGE = 'bc';
 
+/** TSIBLE_RECIPES_WITH_ANSIBLE=1 runs the same checks with ansible-playbook: the recipe must behave the same there. */
+const withAnsible = process.env['TSIBLE_RECIPES_WITH_ANSIBLE'] === '1';
 /** Until the reboot module is registered, the recipe runs without its reboot task (the only part that needs it). */
-const rebootAvailable = moduleNames.includes('reboot');
+const rebootAvailable = withAnsible || moduleNames.includes('reboot');
 /** Whether the runner splits plays into `serial` batches yet. */
-const serialAvailable = playBatches(['a', 'b'], 1).length === 2;
+const serialAvailable = withAnsible || playBatches(['a', 'b'], 1).length === 2;
 
 function onHost(host: LabHost, command: string, input?: string): string {
   const [program = 'ssh', ...args] = sshArgv(host, command);
@@ -72,7 +74,9 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
   const run = (vars: Record<string, unknown>) => {
     const version = onHost(hosts.nodes[0]!, `dpkg-query -W -f '\${Version}' ${PACKAGE}`).trim();
     const extra = JSON.stringify({ k8s_control_host: hosts.control.name, k8s_version: version, k8s_packages: [PACKAGE], k8s_kubeadm_upgrade: false, k8s_apt_update_cache: false, ...vars });
-    const r = spawnSync(process.execPath, [CLI, 'playbook', '-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, playbook(dir)], {
+    const command = withAnsible ? ['ansible-playbook'] : [process.execPath, CLI, 'playbook'];
+    const [program = '', ...args] = command;
+    const r = spawnSync(program, [...args, '-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, playbook(dir)], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', ANSIBLE_NOCOLOR: '1' },
       timeout: 300_000,
