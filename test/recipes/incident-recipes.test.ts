@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeLab, labInventoryPath, sshArgv, useLabHosts } from '../lab/lab.js';
+import { describeLab, labInventoryPath, useLabHosts } from '../lab/lab.js';
+import { onHost, runPlaybook } from './recipe-run.js';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
 
-const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 const PLAYBOOKS = fileURLToPath(new URL('../../playbooks', import.meta.url));
 const DEMO_INIT = fileURLToPath(new URL('../modules-system/fixtures/tsible-demo.init', import.meta.url));
 /** The demo daemon's process id, or '' when it is not running (see tsible-demo.init). */
@@ -14,25 +14,11 @@ const DAEMON_PID = "pgrep -f '^/bin/sleep 4242424$' || true";
 
 function recipe(name: string, hosts: readonly LabHost[], vars: readonly string[]) {
   const extra = vars.flatMap((v) => ['-e', v]);
-  const r = spawnSync(process.execPath, [CLI, 'playbook', '-i', labInventoryPath(), '--limit', hosts.map((h) => h.name).join(','), ...extra, join(PLAYBOOKS, `${name}.yml`)], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ANSIBLE_NOCOLOR: '1' },
-    timeout: 240_000,
-  });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
-
-function onHost(host: LabHost, command: string): string {
-  const [program = 'ssh', ...args] = sshArgv(host, command);
-  const r = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`${command} on ${host.name} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
+  return runPlaybook(['-i', labInventoryPath(), '--limit', hosts.map((h) => h.name).join(','), ...extra, join(PLAYBOOKS, `${name}.yml`)]);
 }
 
 function putDemoService(host: LabHost): void {
-  const [program = 'ssh', ...args] = sshArgv(host, 'cat > /etc/init.d/tsible-demo && chmod 755 /etc/init.d/tsible-demo && /etc/init.d/tsible-demo start');
-  const r = spawnSync(program, args, { input: readFileSync(DEMO_INIT), encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`installing the demo service on ${host.name} failed: ${r.stderr}`);
+  onHost(host, 'cat > /etc/init.d/tsible-demo && chmod 755 /etc/init.d/tsible-demo && /etc/init.d/tsible-demo start', readFileSync(DEMO_INIT, 'utf8'));
 }
 
 describeLab('incident recipes on lab hosts', () => {

@@ -1,33 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeLab, labInfo, sshArgv, useLabHosts } from '../lab/lab.js';
+import { describeLab, labInfo, useLabHosts } from '../lab/lab.js';
+import { onHost, runPlaybook, withAnsible } from './recipe-run.js';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
 import { moduleNames } from '../../packages/modules/src/index.js';
 import { playBatches } from '../../packages/engine/src/executor/batches.js';
 
-const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 const RECIPE = fileURLToPath(new URL('../../playbooks/k8s-node-upgrade.yml', import.meta.url));
 const KUBECTL = fileURLToPath(new URL('../fixtures/recipes/kubectl-double', import.meta.url));
 const KUBELET_INIT = fileURLToPath(new URL('../modules-system/fixtures/tsible-demo.init', import.meta.url));
 /** An installed package held and "upgraded" to the version it already has (the lab has no mirror). */
 const PACKAGE = 'bc';
 
-/** TSIBLE_RECIPES_WITH_ANSIBLE=1 runs the same checks with ansible-playbook: the recipe must behave the same there. */
-const withAnsible = process.env['TSIBLE_RECIPES_WITH_ANSIBLE'] === '1';
 /** Until the reboot module is registered, the recipe runs without its reboot task (the only part that needs it). */
 const rebootAvailable = withAnsible || moduleNames.includes('reboot');
 /** Whether the runner splits plays into `serial` batches yet. */
 const serialAvailable = withAnsible || playBatches(['a', 'b'], 1).length === 2;
-
-function onHost(host: LabHost, command: string, input?: string): string {
-  const [program = 'ssh', ...args] = sshArgv(host, command);
-  const r = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000, ...(input === undefined ? {} : { input }) });
-  if (r.status !== 0) throw new Error(`${command} on ${host.name} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
 
 function inventory(dir: string, control: LabHost, nodes: readonly LabHost[]): string {
   const state = labInfo();
@@ -74,14 +64,7 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
   const run = (vars: Record<string, unknown>) => {
     const version = onHost(hosts.nodes[0]!, `dpkg-query -W -f '\${Version}' ${PACKAGE}`).trim();
     const extra = JSON.stringify({ k8s_control_host: hosts.control.name, k8s_version: version, k8s_packages: [PACKAGE], k8s_kubeadm_upgrade: false, k8s_apt_update_cache: false, ...vars });
-    const command = withAnsible ? ['ansible-playbook'] : [process.execPath, CLI, 'playbook'];
-    const [program = '', ...args] = command;
-    const r = spawnSync(program, [...args, '-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, playbook(dir)], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', ANSIBLE_NOCOLOR: '1' },
-      timeout: 300_000,
-    });
-    return { code: r.status, out: r.stdout + r.stderr };
+    return runPlaybook(['-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, playbook(dir)]);
   };
 
   it('bad inputs stop the run in the pre-flight play: nothing is cordoned', () => {
