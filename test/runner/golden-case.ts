@@ -15,6 +15,9 @@ export interface RecordedCase {
   files: Record<string, { mode: string; content?: string }>;
 }
 
+/** Recorded cases whose host interleaving is not fixed (strategy: free). */
+export const UNORDERED_CASES: readonly string[] = ['82-strategy-free'];
+
 export function recordedCases(): string[] {
   return readdirSync(join(FIXTURES, 'cases'))
     .filter((f) => f.endsWith('.json'))

@@ -19,6 +19,9 @@ import { runTaskOnHost, templarFor, type HostTaskResult } from './task/run-task.
 import { RUN_ONCE_ACTIONS } from './actions/index.js';
 import { taskInfo } from './task-info.js';
 
+/** The play's `strategy` keyword. */
+export type StrategyName = 'linear' | 'free' | 'host_pinned';
+
 const OK_FEEDBACK = (result: ModuleResult): StepFeedback => ({ failed: false, result, includes: [] });
 
 /**
@@ -29,13 +32,18 @@ const OK_FEEDBACK = (result: ModuleResult): StepFeedback => ({ failed: false, re
 export class LinearStrategy {
   private noMoreHostsShown = false;
 
+  /** free / host_pinned: the task whose banner was shown last, so a host catching up does not repeat it. */
+  private lastBanner: Task | undefined;
+
   constructor(
     private readonly pc: PlayContext,
     private readonly selected: (task: Task) => boolean,
+    private readonly mode: StrategyName = 'linear',
   ) {}
 
   /** Runs a list of blocks (a play section) over the play's active hosts. */
   async runBlocks(blocks: readonly Block[]): Promise<void> {
+    if (this.mode !== 'linear') return this.runBlocksPerHost(blocks);
     const { pc } = this;
     const pending = new Map<string, { it: HostIterator; step: Step }>();
     for (const host of activeHosts(pc)) {
@@ -59,11 +67,55 @@ export class LinearStrategy {
         }
         this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
       }
+      if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage();
       if (activeHosts(pc).length === 0 && pending.size > 0 && !this.noMoreHostsShown) {
         this.noMoreHostsShown = true;
         emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
       }
     }
+  }
+
+  /**
+   * free and host_pinned: each host walks its tasks on its own, without
+   * waiting for the others. At most `forks` hosts run a task at once; with
+   * host_pinned a host keeps its slot until it has run every task.
+   */
+  private async runBlocksPerHost(blocks: readonly Block[]): Promise<void> {
+    const { pc } = this;
+    const slots = pLimit(Math.max(1, pc.run.options.forks));
+    const pinned = this.mode === 'host_pinned';
+    const walk = async (host: string): Promise<void> => {
+      const it = iterateBlocks(blocks, this.selected, (task, result) => this.rescueVars(host, task, result));
+      let next = it.next();
+      while (!next.done && !pc.endPlay && !pc.run.signal.aborted && activeHosts(pc).includes(host)) {
+        const step = next.value;
+        const run = (): Promise<Map<string, StepFeedback>> => this.runTask(step.task, new Map([[host, step]]), false);
+        const feedback = await (pinned ? run() : slots(run));
+        if (pc.unreachable.has(host) || pc.ended.has(host)) return;
+        next = it.next(feedback.get(host) ?? OK_FEEDBACK({}));
+      }
+      if (next.done && next.value && !pc.unreachable.has(host)) pc.failed.add(host);
+    };
+    await Promise.all(activeHosts(pc).map((host) => (pinned ? slots(() => walk(host)) : walk(host))));
+  }
+
+  /**
+   * max_fail_percentage, as Ansible checks it after each task: when the failed
+   * share of the batch EXCEEDS the value, every host of the batch is failed
+   * and the play stops (Ansible announces it twice).
+   */
+  private checkMaxFailPercentage(): void {
+    const { pc } = this;
+    const written = pc.play.keywords['max_fail_percentage'];
+    if (written === undefined || written === null || pc.maxFailExceeded !== undefined) return;
+    const failed = pc.hosts.filter((h) => pc.failed.has(h)).length;
+    if (failed / pc.hosts.length <= Number(written) / 100) return;
+    for (const host of activeHosts(pc)) pc.failed.add(host);
+    pc.maxFailExceeded = { failed, limit: Number(written) };
+    pc.endPlay = true;
+    this.noMoreHostsShown = true;
+    emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
+    emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
   }
 
   private advance(pending: Map<string, { it: HostIterator; step: Step }>, host: string, it: HostIterator, next: IteratorResult<Step, boolean>): void {
@@ -109,7 +161,8 @@ export class LinearStrategy {
       return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
     }
     const info = taskInfo(pc, task, hosts[0], isHandler);
-    emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
+    if (this.mode === 'linear' || this.lastBanner !== task) emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
+    this.lastBanner = task;
     const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
     const targets = runOnce ? hosts.slice(0, 1) : hosts;
     const throttle = Number(task.keywords['throttle'] ?? 0);

@@ -45,7 +45,10 @@ export async function runMeta(pc: PlayContext, task: Task, hosts: readonly strin
       return;
     case 'end_play':
     case 'end_batch':
-      if (applies.length > 0) pc.endPlay = true;
+      if (applies.length > 0) {
+        pc.endPlay = true;
+        pc.endBatchOnly = name === 'end_batch';
+      }
       return;
     case 'end_host':
       for (const host of applies) pc.ended.add(host);

@@ -10,11 +10,11 @@ import { Templar } from '../template/templar.js';
 import { lazyHostvars } from '../vars/hostvars.js';
 import { layeredVars, type PlayVarsInput } from '../vars/layered-vars.js';
 import { playMagicVars } from '../vars/magic-vars.js';
-import { playBatches } from './batches.js';
+import { orderHosts, playBatches } from './batches.js';
 import { gatherFactsTask } from './gather-facts.js';
 import { touchStats } from './play-stats.js';
 import { promptVars, varsFilesVars } from './play-vars.js';
-import { LinearStrategy } from './linear-strategy.js';
+import { LinearStrategy, type StrategyName } from './linear-strategy.js';
 import { activeHosts, type PlayContext, type RunContext } from './run-context.js';
 
 /** Roles of the play in run order; a role already run with the same parameters runs once (unless allow_duplicates). */
@@ -74,13 +74,13 @@ function taskSelector(play: Play, run: RunContext): (task: Task) => boolean {
 export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   const patterns = playPatterns(play, run);
   const name = play.name !== undefined ? pythonStr(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(play.name)) : patterns.join(',');
-  emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
-  const hosts = playHosts(run, patterns).filter((h) => !run.deadHosts.has(h));
-  if (hosts.length === 0) {
+  const hosts = orderHosts(playHosts(run, patterns), play.keywords['order']).filter((h) => !run.deadHosts.has(h));
+  const batches = playBatches(hosts, play.keywords['serial']);
+  if (batches.length === 0) {
+    emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
     emitRunEvent(run.sink, { type: 'play.no_hosts' });
     return true;
   }
-  for (const host of hosts) touchStats(run.stats, host);
   const prompt = promptVars(play, run.extraVars);
   const pc: PlayContext = {
     run,
@@ -91,14 +91,17 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     ended: new Set(),
     forgiven: new Set(),
     endPlay: false,
+    endBatchOnly: false,
     fatal: false,
+    maxFailExceeded: undefined,
     notified: new Map(),
-    hosts,
+    hosts: batches[0]!,
     dynamicHandlers: [],
   };
   const roles = allRoles(play);
+  const removed = (h: string): boolean => pc.failed.has(h) || pc.unreachable.has(h);
   const magic = (): Record<string, unknown> =>
-    playMagicVars(run.runFacts, { name, hosts, activeHosts: activeHosts(pc), batch: activeHosts(pc), roleNames: [...new Set(roles.map((r) => r.name))] });
+    playMagicVars(run.runFacts, { name, hosts, activeHosts: hosts.filter((h) => !removed(h)), batch: activeHosts(pc), roleNames: [...new Set(roles.map((r) => r.name))] });
   const varsFiles = await varsFilesVars(play, run.vaultValues.reveal({ ...play.vars, ...prompt, ...run.extraVars, ...magic() }), run.sink, run.templateEnvironment, (file) => run.vaultValues.readFile(file));
   await run.vaultValues.decryptAll(varsFiles);
   const input: PlayVarsInput = {
@@ -119,9 +122,16 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
       ),
   };
   pc.varsInput = input;
-  const strategy = new LinearStrategy(pc, taskSelector(play, run));
-  for (const batch of playBatches(hosts, play.keywords['serial'])) {
-    void batch;
+  const selector = taskSelector(play, run);
+  const mode = strategyName(play);
+  let breakRun = false;
+  for (const [index, batch] of batches.entries()) {
+    emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
+    for (const host of batch) touchStats(run.stats, host);
+    pc.hosts = batch;
+    pc.endPlay = false;
+    pc.endBatchOnly = false;
+    const strategy = new LinearStrategy(pc, selector, mode);
     if (gathersFacts(play, run)) await strategy.runBlocks([gatherFactsTask(play).parent]);
     const sections: Block[][] = [play.preTasks, [...roleBlocks(play), ...play.tasks], play.postTasks];
     for (const section of sections) {
@@ -129,12 +139,23 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
       await strategy.runBlocks(section);
       if (!pc.endPlay) await strategy.flushHandlers();
     }
+    const failedInBatch = batch.filter(removed);
+    // As Ansible: any_errors_fatal, max_fail_percentage or a batch where every host failed stops the playbook.
+    if (pc.fatal || pc.maxFailExceeded !== undefined || failedInBatch.length === batch.length) {
+      breakRun = true;
+      const untouched = batches.slice(index + 1).flat();
+      const reason = pc.maxFailExceeded !== undefined ? `max_fail_percentage ${pc.maxFailExceeded.limit}` : pc.fatal ? 'any_errors_fatal' : 'every host failed';
+      const failed = pc.maxFailExceeded?.failed ?? failedInBatch.length;
+      if (untouched.length > 0) emitRunEvent(run.sink, { type: 'play.batch_aborted', batch: index + 1, batches: batches.length, failed, size: batch.length, reason, untouched });
+      break;
+    }
+    if (pc.endPlay && !pc.endBatchOnly) break;
   }
   for (const host of pc.failed) run.failedHosts.add(host);
   for (const host of pc.unreachable) run.unreachableHosts.add(host);
   for (const host of [...pc.failed, ...pc.unreachable]) run.deadHosts.add(host);
   emitRunEvent(run.sink, { type: 'play.end' });
-  return !pc.fatal && hosts.some((h) => !run.deadHosts.has(h));
+  return !breakRun;
 }
 
 /** The play's hosts; a pattern that matches nothing makes a play with no hosts, not an error (unlike ad-hoc runs). */
@@ -151,4 +172,12 @@ function gathersFacts(play: Play, run: RunContext): boolean {
   const written = play.keywords['gather_facts'];
   if (written === undefined || written === null) return run.options.gathering !== 'explicit';
   return toBoolean(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(written));
+}
+
+/** The play's strategy; the ansible.builtin names are the same plugins. */
+function strategyName(play: Play): StrategyName {
+  const written = play.keywords['strategy'] ?? 'linear';
+  const name = typeof written === 'string' ? written.replace(/^ansible\.builtin\./, '') : written;
+  if (name === 'linear' || name === 'free' || name === 'host_pinned') return name;
+  throw new TsibleError(`Invalid play strategy specified: ${String(written)}`, { code: 'TSIBLE_PLAY_STRATEGY', location: play.location, hint: 'tsible has the linear, free and host_pinned strategies' });
 }

@@ -80,10 +80,15 @@ export interface PlayContext {
   ended: Set<string>;
   /** A failure under any_errors_fatal: the play and the run stop. */
   fatal: boolean;
-  /** Set by meta: end_play / end_batch. */
+  /** Set by meta: end_play / end_batch: no more tasks in this batch. */
   endPlay: boolean;
+  /** The stop came from meta: end_batch: the next batch still runs. */
+  endBatchOnly: boolean;
+  /** More of the batch failed than max_fail_percentage allows (how many did): the play and the run stop. */
+  maxFailExceeded: { failed: number; limit: number } | undefined;
   /** Handler notifications per host, by handler. */
   notified: Map<string, Set<string>>;
+  /** The hosts of the batch being run (all the play's hosts without serial). */
   hosts: readonly string[];
   /** Handlers of roles brought in by include_role while the play runs. */
   dynamicHandlers: Block[];

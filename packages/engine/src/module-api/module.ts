@@ -33,6 +33,8 @@ export interface ModuleContext {
   readonly timeoutMs?: number | undefined;
   readonly emit: Emitter;
   readonly controller?: ControllerContext | undefined;
+  /** For modules that manage the connection: drop it and open a fresh one (throws while the host is down). */
+  readonly reconnect?: (() => Promise<Connection>) | undefined;
 }
 
 /** Ansible's common return values; modules add their own keys. */
@@ -74,6 +76,8 @@ export interface Module<S extends ArgumentSpec = ArgumentSpec> {
   readonly bareAction?: boolean;
   /** Output is shown as `rc=N >>` text rather than JSON (command, shell, raw). */
   readonly textOutput?: boolean;
+  /** Opens its connection itself through `reconnect` (the host may be down when the task starts: reboot, wait_for_connection). */
+  readonly managesConnection?: boolean;
   run(ctx: ModuleContext, params: ParamsOf<S>): Promise<ModuleResult>;
 }
 

@@ -26,6 +26,8 @@ export type RunEvent =
   | { type: 'host.retry'; task: TaskInfo; host: string; retriesLeft: number; result: ModuleResult }
   | { type: 'task.included'; task: TaskInfo; file: string; hosts: readonly string[]; label: string | undefined }
   | { type: 'play.no_more_hosts' }
+  /** A serial batch stopped the playbook; `untouched` are the hosts of the batches that never ran. */
+  | { type: 'play.batch_aborted'; batch: number; batches: number; failed: number; size: number; reason: string; untouched: readonly string[] }
   | { type: 'play.end' }
   | { type: 'run.recap'; stats: Readonly<Record<string, HostStats>>; customStats: Readonly<Record<string, unknown>> }
   | { type: 'run.interrupted' };

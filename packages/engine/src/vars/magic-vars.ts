@@ -16,7 +16,7 @@ export interface RunFacts {
 export interface PlayFacts {
   name: string;
   hosts: readonly string[];
-  /** Hosts of the play that have not failed (play_hosts, ansible_play_hosts). */
+  /** Hosts of the play that have not failed (ansible_play_hosts); play_hosts is the batch, as in Ansible. */
   activeHosts: readonly string[];
   batch: readonly string[];
   roleNames: readonly string[];
@@ -29,7 +29,7 @@ export function playMagicVars(run: RunFacts, play: PlayFacts): Record<string, un
     ansible_play_name: play.name,
     ansible_play_hosts_all: [...play.hosts],
     ansible_play_hosts: [...play.activeHosts],
-    play_hosts: [...play.activeHosts],
+    play_hosts: [...play.batch],
     ansible_play_batch: [...play.batch],
     ansible_play_role_names: [...play.roleNames],
     ansible_role_names: [...play.roleNames],

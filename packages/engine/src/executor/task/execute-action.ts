@@ -144,8 +144,12 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
   });
   const timeout = Number(keywordValue(pc, task, 'timeout', templar) ?? run.options.taskTimeout);
   let connection: Connection;
+  const reconnect = async (): Promise<Connection> => {
+    await run.connections.reset(target.host);
+    return run.connections.get(target.host, hostVars);
+  };
   try {
-    connection = await run.connections.get(target.host, hostVars);
+    connection = module.managesConnection === true ? run.connections.for(target.host, hostVars) : await run.connections.get(target.host, hostVars);
   } catch (err) {
     if (err instanceof UnreachableError) return { unreachable: true, changed: false, msg: err.message };
     throw err;
@@ -160,6 +164,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
     emit: new Emitter(run.sink),
     controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
+    reconnect,
   });
   if (outcome.status === 'unreachable') await run.connections.reset(target.host);
   return withDelegate(outcome.result, host, target);

@@ -63,6 +63,12 @@ export class DefaultCallback implements EventSink {
       case 'play.no_more_hosts':
         this.write(banner('NO MORE HOSTS LEFT'));
         return;
+      case 'play.batch_aborted':
+        // tsible's own line, on stderr so stdout stays exactly Ansible's.
+        this.options.err.write(
+          `${this.options.paint('failed', `ABORTED: batch ${event.batch} of ${event.batches} stopped the playbook (${event.reason}: ${event.failed} of ${event.size} hosts failed); never touched: ${event.untouched.join(', ')}`)}\n`,
+        );
+        return;
       case 'task.start':
         this.write(banner(`${event.task.isHandler ? 'RUNNING HANDLER' : 'TASK'} [${event.task.label}]`));
         return;
