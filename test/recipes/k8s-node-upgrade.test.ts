@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeLab, labInfo, useLabHosts } from '../lab/lab.js';
-import { onHost, runPlaybook, withAnsible } from './recipe-run.js';
+import { onHost, runPlaybook } from './recipe-run.js';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
-import { moduleNames } from '../../packages/modules/src/index.js';
-import { playBatches } from '../../packages/engine/src/executor/batches.js';
 
 const RECIPE = fileURLToPath(new URL('../../playbooks/k8s-node-upgrade.yml', import.meta.url));
 const KUBECTL = fileURLToPath(new URL('../fixtures/recipes/kubectl-double', import.meta.url));
@@ -14,10 +12,6 @@ const KUBELET_INIT = fileURLToPath(new URL('../modules-system/fixtures/tsible-de
 /** An installed package held and "upgraded" to the version it already has (the lab has no mirror). */
 const PACKAGE = 'bc';
 
-/** Until the reboot module is registered, the recipe runs without its reboot task (the only part that needs it). */
-const rebootAvailable = withAnsible || moduleNames.includes('reboot');
-/** Whether the runner splits plays into `serial` batches yet. */
-const serialAvailable = withAnsible || playBatches(['a', 'b'], 1).length === 2;
 
 function inventory(dir: string, control: LabHost, nodes: readonly LabHost[]): string {
   const state = labInfo();
@@ -25,13 +19,6 @@ function inventory(dir: string, control: LabHost, nodes: readonly LabHost[]): st
   const text = ['[control]', line(control), '[k8s_workers]', ...nodes.map(line), '[all:vars]', 'ansible_user=root', `ansible_ssh_private_key_file=${state.keyFile}`, `ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`, ''].join('\n');
   writeFileSync(join(dir, 'hosts.ini'), text);
   return join(dir, 'hosts.ini');
-}
-
-function playbook(dir: string): string {
-  if (rebootAvailable) return RECIPE;
-  const text = readFileSync(RECIPE, 'utf8').replace(/\n    - name: Reboot the node\n(?: {6}.*\n)+/, '\n');
-  writeFileSync(join(dir, 'k8s-node-upgrade.yml'), text);
-  return join(dir, 'k8s-node-upgrade.yml');
 }
 
 /** kubectl calls recorded on the control host: [time, verb, node]. */
@@ -64,7 +51,7 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
   const run = (vars: Record<string, unknown>) => {
     const version = onHost(hosts.nodes[0]!, `dpkg-query -W -f '\${Version}' ${PACKAGE}`).trim();
     const extra = JSON.stringify({ k8s_control_host: hosts.control.name, k8s_version: version, k8s_packages: [PACKAGE], k8s_kubeadm_upgrade: false, k8s_apt_update_cache: false, ...vars });
-    return runPlaybook(['-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, playbook(dir)]);
+    return runPlaybook(['-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, RECIPE]);
   };
 
   it('bad inputs stop the run in the pre-flight play: nothing is cordoned', () => {
@@ -80,7 +67,7 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
     onHost(hosts.control, 'rm -f /root/kubectl.log /root/kubectl-fail-drain');
     const r = run({});
     expect(r.out).toMatch(/PLAY RECAP/);
-    expect(r.code).toBe(0);
+    if (r.code !== 0) throw new Error(`the recipe failed (exit ${r.code}):\n${r.out}`);
     const calls = kubectlCalls(hosts.control);
     for (const node of hosts.nodes) {
       const mine = calls.filter((c) => c.node === node.name);
@@ -97,11 +84,11 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
     }
   }, 300_000);
 
-  (serialAvailable ? it : it.skip)('goes node by node, and a failing batch stops the run before the next one', () => {
+  it('goes node by node, and a failing batch stops the run before the next one', () => {
     onHost(hosts.control, 'rm -f /root/kubectl.log');
     const [first, second] = hosts.nodes as [LabHost, LabHost];
     const ok = run({});
-    expect(ok.code).toBe(0);
+    if (ok.code !== 0) throw new Error(`the recipe failed (exit ${ok.code}):\n${ok.out}`);
     const calls = kubectlCalls(hosts.control).filter((c) => c.verb !== 'get');
     // Serial 1 first: the first node is uncordoned before the second is cordoned.
     expect(calls.map((c) => `${c.verb} ${c.node}`)).toEqual([`cordon ${first.name}`, `drain ${first.name}`, `uncordon ${first.name}`, `cordon ${second.name}`, `drain ${second.name}`, `uncordon ${second.name}`]);
