@@ -11,6 +11,8 @@ const KUBECTL = fileURLToPath(new URL('../fixtures/recipes/kubectl-double', impo
 const KUBELET_INIT = fileURLToPath(new URL('../modules-system/fixtures/tsible-demo.init', import.meta.url));
 /** An installed package held and "upgraded" to the version it already has (the lab has no mirror). */
 const PACKAGE = 'bc';
+/** A lab host shares the machine's kernel (and boot_id): its boot is told by its PID 1's start time. */
+const BOOT_TIME = "cut -d' ' -f22 /proc/1/stat";
 
 
 function inventory(dir: string, control: LabHost, nodes: readonly LabHost[]): string {
@@ -50,7 +52,7 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
 
   const run = (vars: Record<string, unknown>) => {
     const version = onHost(hosts.nodes[0]!, `dpkg-query -W -f '\${Version}' ${PACKAGE}`).trim();
-    const extra = JSON.stringify({ k8s_control_host: hosts.control.name, k8s_version: version, k8s_packages: [PACKAGE], k8s_kubeadm_upgrade: false, k8s_apt_update_cache: false, ...vars });
+    const extra = JSON.stringify({ k8s_control_host: hosts.control.name, k8s_version: version, k8s_packages: [PACKAGE], k8s_kubeadm_upgrade: false, k8s_apt_update_cache: false, k8s_boot_time_command: BOOT_TIME, ...vars });
     return runPlaybook(['-i', inventory(dir, hosts.control, hosts.nodes), '-e', extra, RECIPE]);
   };
 
@@ -87,11 +89,16 @@ describeLab('k8s-node-upgrade recipe on lab hosts (kubectl double on the control
   it('goes node by node, and a failing batch stops the run before the next one', () => {
     onHost(hosts.control, 'rm -f /root/kubectl.log');
     const [first, second] = hosts.nodes as [LabHost, LabHost];
+    onHost(second, 'touch /var/run/reboot-required');
+    const booted = [onHost(first, BOOT_TIME), onHost(second, BOOT_TIME)];
     const ok = run({});
     if (ok.code !== 0) throw new Error(`the recipe failed (exit ${ok.code}):\n${ok.out}`);
     const calls = kubectlCalls(hosts.control).filter((c) => c.verb !== 'get');
     // Serial 1 first: the first node is uncordoned before the second is cordoned.
     expect(calls.map((c) => `${c.verb} ${c.node}`)).toEqual([`cordon ${first.name}`, `drain ${first.name}`, `uncordon ${first.name}`, `cordon ${second.name}`, `drain ${second.name}`, `uncordon ${second.name}`]);
+    // Only the node that asked for it was rebooted.
+    expect(onHost(first, BOOT_TIME)).toBe(booted[0]);
+    expect(onHost(second, BOOT_TIME)).not.toBe(booted[1]);
 
     onHost(hosts.control, `rm -f /root/kubectl.log; echo ${first.name} > /root/kubectl-fail-drain`);
     const failed = run({});
