@@ -40,3 +40,4 @@ export * from './template/index.js';
 // Names exported by more than one area: these are the ones the package exposes.
 export { shellQuote } from './connection/quote.js';
 export { pythonStr, pythonRepr } from './text/python-format.js';
+export * from './recipes/index.js';

@@ -6,6 +6,7 @@ import { registerInventoryCommand } from './inventory.js';
 import { registerLabCommand } from './lab.js';
 import { registerVaultCommand } from './vault.js';
 import { registerPlaybookCommand } from './playbook.js';
+import { registerRecipesCommand } from './recipes.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerLabCommand(program, ctx);
   registerVaultCommand(program, ctx);
   registerPlaybookCommand(program, ctx);
+  registerRecipesCommand(program, ctx);
 }
