@@ -106,7 +106,7 @@ export class LinearStrategy {
    */
   private checkMaxFailPercentage(): void {
     const { pc } = this;
-    const written = pc.play.keywords['max_fail_percentage'];
+    const written = pc.maxFailPercentage;
     if (written === undefined || written === null || pc.maxFailExceeded !== undefined) return;
     const failed = pc.hosts.filter((h) => pc.failed.has(h)).length;
     // Ansible's percent type: 25 and "25%" are the same.

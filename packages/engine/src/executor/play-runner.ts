@@ -100,6 +100,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     endPlay: false,
     endBatchOnly: false,
     fatal: false,
+    maxFailPercentage: playKeyword(play, run, 'max_fail_percentage'),
     maxFailExceeded: undefined,
     notified: new Map(),
     hosts: batches[0]!,

@@ -84,6 +84,8 @@ export interface PlayContext {
   endPlay: boolean;
   /** The stop came from meta: end_batch: the next batch still runs. */
   endBatchOnly: boolean;
+  /** The play's max_fail_percentage, templated once per play (Ansible templates it like serial). */
+  maxFailPercentage: unknown;
   /** More of the batch failed than max_fail_percentage allows (how many did): the play and the run stop. */
   maxFailExceeded: { failed: number; limit: number } | undefined;
   /** Handler notifications per host, by handler. */
