@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeLab, resetHost } from '../lab/lab.js';
-import { onHost, runModule, useOneLabHost } from './run-module.js';
+import { HOST_FIXTURES, onHost, putFixture, runModule, useOneLabHost } from './run-module.js';
 
-/** Files a case's setup installs on the host (lab hosts see the machine's files). */
+/** Files a case's setup installs on the host: copied there first, as HOST_FIXTURES. */
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 interface Recorded {
@@ -54,8 +54,9 @@ describeLab('modules against ansible 2.14 recordings', () => {
 
   it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts'])('%s gives the recorded result for each case of its sequence', async (module) => {
     await resetHost(host().name);
+    putFixture(host(), `${FIXTURES}/tsible-demo.init`);
     for (const recorded of recordingsOf(module)) {
-      if (recorded.case.setup !== undefined) onHost(host(), recorded.case.setup.replaceAll('__FIXTURES__', FIXTURES));
+      if (recorded.case.setup !== undefined) onHost(host(), recorded.case.setup.replaceAll('__FIXTURES__', HOST_FIXTURES));
       const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
       const r = runModule(host(), module, recorded.case.args, extra);
       const outcomeOnly = recorded.case.differs !== undefined;

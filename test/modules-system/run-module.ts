@@ -1,5 +1,7 @@
 /** Runs `tsible run` with one module against a lab host and reads its JSON result. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
 import { labInventoryPath, sshArgv, useLabHosts } from '../lab/lab.js';
@@ -30,10 +32,10 @@ export function runModule(host: LabHost, module: string, args: string, extra: re
   return { code: r.status ?? -1, result, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs a shell command on the host over ssh and returns its stdout (throws on failure). */
-export function onHost(host: LabHost, command: string): string {
+/** Runs a shell command on the host over ssh, with optional stdin, and returns its stdout (throws on failure). */
+export function onHost(host: LabHost, command: string, input?: string): string {
   const [program = 'ssh', ...args] = sshArgv(host, command);
-  const r = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000, ...(input === undefined ? {} : { input }) });
   if (r.status !== 0) throw new Error(`${command} on ${host.name} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }
@@ -64,4 +66,14 @@ export function useOneLabHost(): () => LabHost {
     if (!host) throw new Error('no lab host reserved');
     return host;
   };
+}
+
+/** Where test fixtures are put on a lab host: hosts do not see the controller's checkout (its /tmp is their own). */
+export const HOST_FIXTURES = '/var/lib/tsible-test-fixtures';
+
+/** Copies a fixture file from this checkout to HOST_FIXTURES on the host over ssh, executable. */
+export function putFixture(host: LabHost, localPath: string): string {
+  const remote = `${HOST_FIXTURES}/${basename(localPath)}`;
+  onHost(host, `mkdir -p ${HOST_FIXTURES} && cat > ${remote} && chmod 755 ${remote}`, readFileSync(localPath, 'utf8'));
+  return remote;
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describeLab } from '../lab/lab.js';
-import { onHost, runModule, useOneLabHost } from './run-module.js';
+import { onHost, putFixture, runModule, useOneLabHost } from './run-module.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 /** The demo daemon's own process (see fixtures/tsible-demo.init). */
@@ -10,7 +10,7 @@ describeLab('service with a real SysV daemon on a lab host', () => {
   const host = useOneLabHost();
   const daemons = () => onHost(host(), DAEMON).trim();
 
-  beforeAll(() => onHost(host(), `install -m 0755 ${FIXTURES}/tsible-demo.init /etc/init.d/tsible-demo`));
+  beforeAll(() => onHost(host(), `install -m 0755 ${putFixture(host(), `${FIXTURES}/tsible-demo.init`)} /etc/init.d/tsible-demo`));
 
   it('starts the daemon: check mode starts nothing, then changed, then ok', () => {
     expect(runModule(host(), 'service', 'name=tsible-demo state=started', ['--check']).result).toMatchObject({ changed: true });
@@ -60,7 +60,7 @@ describeLab('service and systemd_service against a recording systemctl on a lab 
   beforeAll(() =>
     onHost(
       host(),
-      `install -m 0755 ${FIXTURES}/systemctl-stub /usr/local/bin/systemctl && mkdir -p /var/lib/systemctl-stub && echo inactive > /var/lib/systemctl-stub/web.active && echo disabled > /var/lib/systemctl-stub/web.enabled && : > /var/log/systemctl-stub.log`,
+      `install -m 0755 ${putFixture(host(), `${FIXTURES}/systemctl-stub`)} /usr/local/bin/systemctl && mkdir -p /var/lib/systemctl-stub && echo inactive > /var/lib/systemctl-stub/web.active && echo disabled > /var/lib/systemctl-stub/web.enabled && : > /var/log/systemctl-stub.log`,
     ),
   );
 

@@ -242,7 +242,10 @@ function cacheSection(p: AptParams, checkMode: boolean): string {
     `if [ "$ts_ok" = 0 ]; then ts_e=$(grep -v '^W:' "$ts_t/err" | tr '\\n' ' ' | sed 's/ *$//'); ts_stop "Failed to update apt cache: \${ts_e:-unknown reason}"; fi`,
     'ts_after=$(ts_cache_mtime); [ "$ts_after" != "$ts_time" ] && ts_updated=1; ts_time=$ts_after',
   ];
-  lines.push(`if [ $(( ts_time + ${p.cache_valid_time} )) -lt "$(date +%s)" ]; then`, ...(checkMode ? ['  ts_updated=1'] : update.map((l) => `  ${l}`)), 'fi');
+  // Ansible compares with microseconds, so without cache_valid_time the cache is always
+  // older than "now"; whole seconds here would skip an update made within the same second.
+  const stale = p.cache_valid_time === 0 ? 'true' : `[ $(( ts_time + ${p.cache_valid_time} )) -lt "$(date +%s)" ]`;
+  lines.push(`if ${stale}; then`, ...(checkMode ? ['  ts_updated=1'] : update.map((l) => `  ${l}`)), 'fi');
   return lines.join('\n');
 }
 
