@@ -2,6 +2,7 @@ import { TsibleError } from '../../errors/tsible-error.js';
 import type { Loop, Task } from '../../playbook/model.js';
 import type { Templar } from '../../template/templar.js';
 import { isMapping } from '../../playbook/errors.js';
+import { loopPosition } from '../../template/loop-position.js';
 
 /** The items of `loop:` (must template to a list) or `with_<lookup>:`. */
 export function loopItems(loop: Loop, templar: Templar, task: Task): unknown[] {
@@ -50,13 +51,7 @@ export function iterationVars(control: LoopControl, items: readonly unknown[], i
     const length = items.length;
     vars['ansible_loop'] = {
       allitems: [...items],
-      index: index + 1,
-      index0: index,
-      revindex: length - index,
-      revindex0: length - index - 1,
-      first: index === 0,
-      last: index === length - 1,
-      length,
+      ...loopPosition(length, index),
       previtem: index > 0 ? items[index - 1] : undefined,
       nextitem: index < length - 1 ? items[index + 1] : undefined,
     };

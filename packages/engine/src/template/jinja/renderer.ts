@@ -1,3 +1,4 @@
+import { loopPosition } from '../loop-position.js';
 import type { CallArgs, Expr, Pos, Stmt, Target } from './ast.js';
 import { JinjaCallable } from './callable.js';
 import type { CallContext, Environment } from './environment.js';
@@ -446,13 +447,7 @@ export function finalize(value: unknown): string {
 function makeLoopObject(items: unknown[], i: number, parent: unknown): Record<string, unknown> {
   const length = items.length;
   const loop: Record<string, unknown> = {
-    index: i + 1,
-    index0: i,
-    revindex: length - i,
-    revindex0: length - i - 1,
-    first: i === 0,
-    last: i === length - 1,
-    length,
+    ...loopPosition(length, i),
     depth: 1,
     depth0: 0,
     previtem: i > 0 ? items[i - 1] : new Undefined("there is no previous item", 'previtem'),
