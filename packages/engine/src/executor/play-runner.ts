@@ -10,6 +10,7 @@ import { Templar } from '../template/templar.js';
 import { lazyHostvars } from '../vars/hostvars.js';
 import { layeredVars, type PlayVarsInput } from '../vars/layered-vars.js';
 import { playMagicVars } from '../vars/magic-vars.js';
+import { batchOutcome } from './batch-outcome.js';
 import { orderHosts, playBatches } from './batches.js';
 import { gatherFactsTask } from './gather-facts.js';
 import { touchStats } from './play-stats.js';
@@ -102,6 +103,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     fatal: false,
     maxFailPercentage: playKeyword(play, run, 'max_fail_percentage'),
     maxFailExceeded: undefined,
+    failedWhileUnreachable: new Set(),
     notified: new Map(),
     hosts: batches[0]!,
     dynamicHandlers: [],
@@ -139,6 +141,8 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     pc.hosts = batch;
     pc.endPlay = false;
     pc.endBatchOnly = false;
+    pc.fatal = false;
+    pc.maxFailExceeded = undefined;
     const strategy = new LinearStrategy(pc, selector, mode);
     if (gathersFacts(play, run)) await strategy.runBlocks([gatherFactsTask(play).parent]);
     const sections: Block[][] = [play.preTasks, [...roleBlocks(play), ...play.tasks], play.postTasks];
@@ -147,17 +151,17 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
       await strategy.runBlocks(section);
       if (!pc.endPlay) await strategy.flushHandlers();
     }
-    const failedInBatch = batch.filter(removed);
-    // As Ansible: any_errors_fatal, max_fail_percentage or a batch where every host failed stops the playbook.
-    if (pc.fatal || pc.maxFailExceeded !== undefined || failedInBatch.length === batch.length) {
+    const outcome = batchOutcome(pc, batch);
+    run.lastBatchBroke = outcome.broke;
+    if (outcome.broke) breakRun = true;
+    if (outcome.allFailed) {
       breakRun = true;
       const untouched = batches.slice(index + 1).flat();
-      const reason = pc.maxFailExceeded !== undefined ? `max_fail_percentage ${pc.maxFailExceeded.limit}` : pc.fatal ? 'any_errors_fatal' : 'every host failed';
-      const failed = pc.maxFailExceeded?.failed ?? failedInBatch.length;
-      if (untouched.length > 0) emitRunEvent(run.sink, { type: 'play.batch_aborted', batch: index + 1, batches: batches.length, failed, size: batch.length, reason, untouched });
+      if (untouched.length > 0) emitRunEvent(run.sink, { type: 'play.batch_aborted', batch: index + 1, batches: batches.length, failed: outcome.failed, size: batch.length, reason: outcome.reason, untouched });
       break;
     }
-    if (pc.endPlay && !pc.endBatchOnly) break;
+    // meta: end_play ends every batch; a batch stopped by any_errors_fatal or max_fail_percentage does not.
+    if (pc.endPlay && !pc.endBatchOnly && !outcome.broke) break;
   }
   for (const host of pc.failed) run.failedHosts.add(host);
   for (const host of pc.unreachable) run.unreachableHosts.add(host);
