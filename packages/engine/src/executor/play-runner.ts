@@ -133,7 +133,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   };
   pc.varsInput = input;
   const selector = taskSelector(play, run);
-  const mode = strategyName(play);
+  const mode = strategyName(play, playKeyword(play, run, 'strategy'));
   let breakRun = false;
   for (const [index, batch] of batches.entries()) {
     emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
@@ -186,9 +186,9 @@ function gathersFacts(play: Play, run: RunContext): boolean {
   return toBoolean(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(written));
 }
 
-/** The play's strategy; the ansible.builtin names are the same plugins. */
-function strategyName(play: Play): StrategyName {
-  const written = play.keywords['strategy'] ?? 'linear';
+/** The play's strategy (templated, as Ansible does); the ansible.builtin names are the same plugins. */
+function strategyName(play: Play, templated: unknown): StrategyName {
+  const written = templated ?? 'linear';
   const name = typeof written === 'string' ? written.replace(/^ansible\.builtin\./, '') : written;
   if (name === 'linear' || name === 'free' || name === 'host_pinned') return name;
   throw new TsibleError(`Invalid play strategy specified: ${String(written)}`, { code: 'TSIBLE_PLAY_STRATEGY', location: play.location, hint: 'tsible has the linear, free and host_pinned strategies' });
