@@ -60,6 +60,13 @@ describeLab('rolling updates on lab hosts', () => {
     expect(hosts).toHaveLength(10);
     writeFileSync(join(dir, 'hosts.ini'), inventoryFor(hosts));
     const broken = [hosts[3]!.name, hosts[5]!.name];
+    // Every host starts with the old release; what is never touched must keep it, to the nanosecond.
+    const fingerprint = async (host: LabHost): Promise<string> => (await sshRun(host, "cat /root/tsible-rolled; stat -c '%y %i' /root/tsible-rolled; ls /root/tsible-later 2>&1; true")).stdout;
+    const before = new Map<string, string>();
+    for (const host of hosts) {
+      await sshRun(host, 'rm -f /root/tsible-later; echo old > /root/tsible-rolled');
+      before.set(host.name, await fingerprint(host));
+    }
     const r = spawnSync(process.execPath, [CLI, 'playbook', '-i', join(dir, 'hosts.ini'), '-e', JSON.stringify({ broken }), join(dir, 'site.yml')], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -74,7 +81,10 @@ describeLab('rolling updates on lab hosts', () => {
     const state = async (host: LabHost): Promise<string> => (await sshRun(host, 'cat /root/tsible-rolled /root/tsible-later 2>/dev/null; true')).stdout;
     for (const host of hosts.slice(0, 3)) expect(await state(host)).toBe('upgraded\n');
     expect(await state(hosts[4]!)).toBe('upgraded\n');
-    for (const host of [...broken.map((name) => hosts.find((h) => h.name === name)!), ...untouched]) expect(await state(host)).toBe('');
+    for (const host of [...broken.map((name) => hosts.find((h) => h.name === name)!), ...untouched]) {
+      expect(await state(host)).toBe('old\n');
+      expect(await fingerprint(host)).toBe(before.get(host.name));
+    }
     for (const host of untouched) expect(r.stdout).not.toContain(`[${host.name}]`);
   }, 300_000);
 });
