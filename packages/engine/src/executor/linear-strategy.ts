@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { TsibleError } from '../errors/tsible-error.js';
 import type { ModuleResult } from '../module-api/module.js';
 import { toBoolean } from '../module-api/type-conversion.js';
@@ -38,6 +38,9 @@ export class LinearStrategy {
 
   /** free / host_pinned: the task whose banner was shown last, so a host catching up does not repeat it. */
   private lastBanner: Task | undefined;
+
+  /** The limiter of each throttled task. */
+  private readonly throttles = new Map<Task, LimitFunction>();
 
   constructor(
     private readonly pc: PlayContext,
@@ -179,8 +182,7 @@ export class LinearStrategy {
     this.lastBanner = task;
     const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
     const targets = runOnce ? hosts.slice(0, 1) : hosts;
-    const throttle = Number(task.keywords['throttle'] ?? 0);
-    const limit = pLimit(Math.max(1, throttle > 0 ? Math.min(throttle, pc.run.options.forks) : pc.run.options.forks));
+    const limit = this.throttled(task, hosts[0]!, steps.get(hosts[0]!)!) ?? pLimit(Math.max(1, pc.run.options.forks));
     const feedback = new Map<string, StepFeedback>();
     const included: Array<{ host: string; include: IncludedBlocks }> = [];
     await Promise.all(
@@ -202,6 +204,24 @@ export class LinearStrategy {
     if (runOnce) this.shareRunOnce(task, hosts, feedback);
     this.reportIncludes(info, included);
     return feedback;
+  }
+
+  /**
+   * `throttle` (task, block, role or play; templated): how many hosts run the
+   * task at once. One limiter per task, so hosts running ahead under free
+   * share it too.
+   */
+  private throttled(task: Task, host: string, step: Step): LimitFunction | undefined {
+    const existing = this.throttles.get(task);
+    if (existing) return existing;
+    if (inheritedKeyword(task, 'throttle') === undefined && this.pc.play.keywords['throttle'] === undefined) return undefined;
+    const templar = templarFor(this.pc, task, layeredVars(this.pc.varsInput, host, { task, includeParams: step.includeParams }));
+    const value = Number(keywordValue(this.pc, task, 'throttle', templar) ?? 0);
+    if (!Number.isInteger(value)) throw new TsibleError('Failed to convert the throttle value to an integer.', { code: 'TSIBLE_THROTTLE', location: task.location });
+    if (value <= 0) return undefined;
+    const limit = pLimit(Math.min(value, Math.max(1, this.pc.run.options.forks)));
+    this.throttles.set(task, limit);
+    return limit;
   }
 
   private runOnce(task: Task, host: string, step: Step): boolean {
