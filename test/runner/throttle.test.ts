@@ -29,7 +29,7 @@ const PLAYBOOK = `
       ignore_errors: true
 `;
 
-describe('throttle', () => {
+describe('throttle and forks', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'tsible-throttle.'));
@@ -37,13 +37,17 @@ describe('throttle', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(['linear', 'free', 'host_pinned'])('holds a task and a block to one host at a time under %s, with 7 forks', (mode) => {
-    const out = mkdtempSync(join(dir, `${mode}-`));
-    const r = spawnSync(process.execPath, [CLI, 'playbook', '-i', join(FIXTURES, 'fleet.ini'), '-f', '7', '-e', `out=${out} mode=${mode} one=1`, join(dir, 'site.yml')], {
+  const runWith = (mode: string, forks: number): ReturnType<typeof spawnSync<string>> => {
+    const out = mkdtempSync(join(dir, `${mode}-${forks}-`));
+    return spawnSync(process.execPath, [CLI, 'playbook', '-i', join(FIXTURES, 'fleet.ini'), '-f', String(forks), '-e', `out=${out} mode=${mode} one=1`, join(dir, 'site.yml')], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
       timeout: 120_000,
     });
+  };
+
+  it.each(['linear', 'free', 'host_pinned'])('holds a task and a block to one host at a time under %s, with 7 forks', (mode) => {
+    const r = runWith(mode, 7);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const recap = r.stdout.slice(r.stdout.indexOf('PLAY RECAP'));
@@ -51,5 +55,12 @@ describe('throttle', () => {
     expect(recap).toMatch(/failed=0/);
     expect(recap).not.toMatch(/failed=[1-9]/);
     if (mode !== 'host_pinned') expect(recap).toMatch(/ignored=1/);
+  }, 150_000);
+
+  it.each(['linear', 'free'])('with -f 1 under %s, no two hosts ever run a task at once', (mode) => {
+    const r = runWith(mode, 1);
+    expect(r.status).toBe(0);
+    const recap = r.stdout.slice(r.stdout.indexOf('PLAY RECAP'));
+    expect(recap).not.toMatch(/(failed|ignored)=[1-9]/);
   }, 150_000);
 });
