@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ describe('throttle and forks', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const runWith = (mode: string, forks: number): ReturnType<typeof spawnSync<string>> => {
+  const runWith = (mode: string, forks: number): SpawnSyncReturns<string> => {
     const out = mkdtempSync(join(dir, `${mode}-${forks}-`));
     return spawnSync(process.execPath, [CLI, 'playbook', '-i', join(FIXTURES, 'fleet.ini'), '-f', String(forks), '-e', `out=${out} mode=${mode} one=1`, join(dir, 'site.yml')], {
       encoding: 'utf8',
