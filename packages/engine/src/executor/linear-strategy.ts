@@ -180,7 +180,9 @@ export class LinearStrategy {
     if (this.mode !== 'linear' && this.anyErrorsFatal(task)) warnOnce(pc.run, PER_HOST_FATAL_WARNING);
     if (this.mode === 'linear' || this.lastBanner !== task) emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
     this.lastBanner = task;
-    const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
+    const bypassesHostLoop = RUN_ONCE_ACTIONS.has(task.resolvedAction);
+    const runOnce = bypassesHostLoop || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
+    if (this.mode !== 'linear' && runOnce) this.runOnceAlone(task, bypassesHostLoop);
     const targets = runOnce ? hosts.slice(0, 1) : hosts;
     const limit = this.throttled(task, hosts[0]!, steps.get(hosts[0]!)!) ?? pLimit(Math.max(1, pc.run.options.forks));
     const feedback = new Map<string, StepFeedback>();
@@ -222,6 +224,17 @@ export class LinearStrategy {
     const limit = pLimit(Math.min(value, Math.max(1, this.pc.run.options.forks)));
     this.throttles.set(task, limit);
     return limit;
+  }
+
+  /** free and host_pinned: Ansible refuses actions that bypass the host loop and runs a run_once task on every host. */
+  private runOnceAlone(task: Task, bypassesHostLoop: boolean): void {
+    if (bypassesHostLoop) {
+      throw new TsibleError(
+        `The '${task.resolvedAction}' module bypasses the host loop, which is currently not supported in the free strategy and would instead execute for every host in the inventory list.`,
+        { code: 'TSIBLE_FREE_BYPASS_HOST_LOOP', location: task.location, hint: 'run it in a play with strategy: linear' },
+      );
+    }
+    warnOnce(this.pc.run, 'Using run_once with the free strategy is not currently supported. This task will still be executed for every host in the inventory list.');
   }
 
   private runOnce(task: Task, host: string, step: Step): boolean {
