@@ -22,6 +22,11 @@ const PLAYBOOK = `
         search_regex: '^SSH-2\\.0-(?P<impl>\\w+)'
         timeout: 30
       register: banner
+    - name: the peer's port is open
+      wait_for:
+        host: "{{ peer }}"
+        port: 22
+        timeout: 30
     - name: a banner that never comes
       wait_for:
         host: "{{ peer }}"
@@ -72,13 +77,14 @@ describeLab('wait_for on lab hosts', () => {
     const r = spawnSync(process.execPath, [CLI, 'playbook', '-v', '-i', join(dir, 'hosts.ini'), join(dir, 'site.yml')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 150_000 });
     expect(r.status).toBe(0);
     const results = r.stdout.split('\n').filter((l) => /^(ok|fatal|changed): \[box\]/.test(l));
-    expect(results).toHaveLength(5);
+    expect(results).toHaveLength(6);
     expect(results[0]).toMatch(/^ok: \[box\] => \{"changed": false, "elapsed": \d+, "match_groupdict": \{\}, "match_groups": \[\], "path": null, /);
     expect(results[0]).toContain('"port": 22, "search_regex": "^SSH-2\\\\.0-(?P<impl>\\\\w+)", "state": "started"}');
-    expect(results[1]).toContain(`fatal: [box]: FAILED! => {"changed": false, "elapsed": `);
-    expect(results[1]).toContain(`"msg": "Timeout when waiting for search string never said in ${peer!.address}:22"}`);
-    expect(results[3]).toContain('"msg": "Timeout when waiting for 0.0.0.0:22 to drain"');
-    expect(results[4]).toMatch(/^ok: \[box\] => .*"state": "drained"/);
-    expect(r.stdout).toMatch(/box\s+: ok=5 .* failed=0 .* ignored=2/);
+    expect(results[1]).toMatch(/^ok: \[box\] => .*"port": 22, "search_regex": null, "state": "started"/);
+    expect(results[2]).toContain(`fatal: [box]: FAILED! => {"changed": false, "elapsed": `);
+    expect(results[2]).toContain(`"msg": "Timeout when waiting for search string never said in ${peer!.address}:22"}`);
+    expect(results[4]).toContain('"msg": "Timeout when waiting for 0.0.0.0:22 to drain"');
+    expect(results[5]).toMatch(/^ok: \[box\] => .*"state": "drained"/);
+    expect(r.stdout).toMatch(/box\s+: ok=6 .* failed=0 .* ignored=2/);
   }, 180_000);
 });
