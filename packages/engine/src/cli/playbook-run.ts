@@ -106,6 +106,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     interactive: (process.stdin as { isTTY?: boolean }).isTTY === true,
     taskTimeout: 0,
     gathering: config.get('DEFAULT_GATHERING'),
+    anyErrorsFatal: config.get('ANY_ERRORS_FATAL'),
   };
   const controller = new AbortController();
   const connections = new ConnectionPool(connectionSettings);

@@ -298,7 +298,7 @@ export class LinearStrategy {
 
   private anyErrorsFatal(task: Task): boolean {
     const written = inheritedKeyword(task, 'any_errors_fatal') ?? this.pc.play.keywords['any_errors_fatal'];
-    return written !== undefined && written !== null && toBoolean(written);
+    return written !== undefined && written !== null ? toBoolean(written) : this.pc.run.options.anyErrorsFatal;
   }
 
   /** `included: FILE for HOSTS => (item=...)`, one line per file and item, after every host ran the include. */
