@@ -77,7 +77,8 @@ export class LinearStrategy {
         this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
       }
       if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage(unreachableNow);
-      if (activeHosts(pc).length === 0 && pending.size > 0 && !this.noMoreHostsShown) {
+      // As Ansible: after a fatal failure that left no host, or when no host is left for pending tasks.
+      if (activeHosts(pc).length === 0 && (pc.fatal || pending.size > 0) && !this.noMoreHostsShown) {
         this.noMoreHostsShown = true;
         emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
       }
@@ -199,7 +200,7 @@ export class LinearStrategy {
             return;
           }
           const outcome = await runTaskOnHost(pc, { task, includeParams: step.includeParams, includeRoleParams: step.includeRoleParams }, host, info);
-          feedback.set(host, this.record(task, step, host, info, outcome));
+          feedback.set(host, this.record(task, step, host, info, outcome, runOnce));
         }),
       ),
     );
@@ -280,7 +281,7 @@ export class LinearStrategy {
   }
 
   /** Reports, counts and applies one host's result; tells its iterator whether it failed. */
-  private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult): StepFeedback {
+  private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult, runOnce = false): StepFeedback {
     const { pc } = this;
     emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
     countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
@@ -292,7 +293,8 @@ export class LinearStrategy {
     if (outcome.status === 'unreachable' && !outcome.ignored) pc.unreachable.add(host);
     const failed = (outcome.status === 'failed' || outcome.status === 'unreachable') && !outcome.ignored;
     // any_errors_fatal: a failure no rescue catches ends the play (and the run) for every host after this task.
-    if (failed && !step.rescuable && this.mode === 'linear' && this.anyErrorsFatal(task)) pc.fatal = true;
+    // Ansible's linear strategy treats a failed run_once task the same way.
+    if (failed && !step.rescuable && this.mode === 'linear' && (runOnce || this.anyErrorsFatal(task))) pc.fatal = true;
     return { failed, result: outcome.result, includes: [] };
   }
 
