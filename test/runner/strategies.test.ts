@@ -38,6 +38,14 @@ describe('strategies where each host runs ahead match ansible-playbook per host'
     expect(got.stderr.split(warning)).toHaveLength(2);
   });
 
+  it('says NO MORE HOSTS LEFT under free only when every host of the batch is unreachable', () => {
+    for (const name of ['101-free-unreachable', '89-free-batch-all-failed']) {
+      const recorded = readCase(name);
+      const count = (text: string): number => text.split('NO MORE HOSTS LEFT').length - 1;
+      expect(count(runCase(name, recorded).stdout)).toBe(count(recorded.stdout));
+    }
+  });
+
   it('runs a run_once task on every host under free, and warns once', () => {
     const got = runCase('98-free-run-once', readCase('98-free-run-once'));
     expect(got.stderr).toBe('[WARNING]: Using run_once with the free strategy is not currently supported. This task will still be executed for every host in the inventory list.\n');

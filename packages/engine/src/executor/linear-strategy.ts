@@ -110,6 +110,11 @@ export class LinearStrategy {
       if (next.done && next.value && !pc.unreachable.has(host)) pc.failed.add(host);
     };
     await Promise.all(activeHosts(pc).map((host) => (pinned ? slots(() => walk(host)) : walk(host))));
+    // Ansible's free loop runs out of hosts (and says so) only when every host of the batch is unreachable.
+    if (pc.hosts.every((h) => pc.unreachable.has(h)) && !this.noMoreHostsShown) {
+      this.noMoreHostsShown = true;
+      emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
+    }
   }
 
   /**
