@@ -1,0 +1,11 @@
+// Modules for apt sources, firewall state and system settings, registered as one group.
+import type { Module } from '@tsible/engine';
+import { timezoneModule } from './system-settings/timezone.js';
+import { localeGenModule } from './system-settings/locale-gen.js';
+import { modprobeModule } from './system-settings/modprobe.js';
+
+export { timezoneModule, timezoneSpec, type TimezoneParams } from './system-settings/timezone.js';
+export { localeGenModule, localeGenSpec, type LocaleGenParams } from './system-settings/locale-gen.js';
+export { modprobeModule, modprobeSpec, type ModprobeParams } from './system-settings/modprobe.js';
+
+export const systemConfigModules: readonly Module[] = [timezoneModule, localeGenModule, modprobeModule];
