@@ -3,9 +3,15 @@ import type { Module } from '@tsible/engine';
 import { timezoneModule } from './system-settings/timezone.js';
 import { localeGenModule } from './system-settings/locale-gen.js';
 import { modprobeModule } from './system-settings/modprobe.js';
+import { aptRepositoryModule } from './apt-repository/apt-repository.js';
+import { deb822RepositoryModule } from './apt-repository/deb822-repository.js';
 
 export { timezoneModule, timezoneSpec, type TimezoneParams } from './system-settings/timezone.js';
 export { localeGenModule, localeGenSpec, type LocaleGenParams } from './system-settings/locale-gen.js';
 export { modprobeModule, modprobeSpec, type ModprobeParams } from './system-settings/modprobe.js';
+export { aptRepositoryModule, aptRepositorySpec, type AptRepositoryParams } from './apt-repository/apt-repository.js';
+export { deb822RepositoryModule, deb822RepositorySpec, type Deb822RepositoryParams } from './apt-repository/deb822-repository.js';
 
-export const systemConfigModules: readonly Module[] = [timezoneModule, localeGenModule, modprobeModule];
+export const systemConfigModules: readonly Module[] = [
+  timezoneModule, localeGenModule, modprobeModule, aptRepositoryModule, deb822RepositoryModule,
+];

@@ -20,8 +20,8 @@ export function fileText(outcome: ScriptOutcome, tag: string): string | null {
 }
 
 /** sh replacing PATH atomically with `content`; MODE is a shell word ('' keeps the file's mode or the umask's). */
-export function writeContentCall(pathWord: string, content: string, mode = "''"): string {
-  const data = shellQuote(Buffer.from(content, 'utf8').toString('base64'));
+export function writeContentCall(pathWord: string, content: string | Buffer, mode = "''"): string {
+  const data = shellQuote((typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'));
   // ts_write runs in the pipeline's subshell: its failure record is printed, then the script stops.
   return `printf '%s' ${data} | base64 -d | ${writeCall(pathWord, { mode, owner: null, group: null, backup: false })} || exit 0`;
 }
