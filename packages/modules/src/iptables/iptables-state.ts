@@ -159,9 +159,7 @@ async function runIptablesState(ctx: ModuleContext, p: IptablesStateParams): Pro
 async function finish(ctx: ModuleContext, p: IptablesStateParams, phase: Phase, outcome: ScriptOutcome, timeout: number): Promise<ModuleResult> {
   const broken = commandFailed(outcome, '@cmdfail');
   if (broken !== undefined) return broken;
-  if (outcome.failure !== undefined) return failed(outcome.failure);
   const b = beforeOf(outcome, p);
-  if (phase.kind === 'saved') return saved(ctx, p, outcome, b);
   const test = firstRecord(outcome, '@testfail');
   if (test !== undefined) {
     const [cmd = '', rc = '1', out, err] = test;
@@ -169,6 +167,8 @@ async function finish(ctx: ModuleContext, p: IptablesStateParams, phase: Phase, 
     const msg = stderr.includes('Another app is currently holding the xtables lock') ? stderr : `Source ${p.path} is not suitable for input to ${b.restore.split('/').pop() ?? ''}`;
     return failed(msg, { cmd, rc: Number(rc), stdout: decode(out), stderr, tables: b.tables, initial_state: b.initial, restored: b.toRestore, applied: false });
   }
+  if (outcome.failure !== undefined) return failed(outcome.failure);
+  if (phase.kind === 'saved') return saved(ctx, p, outcome, b);
   if (phase.kind === 'check') {
     const same = decodeRestoreFile(outcome) === `${b.initial.join('\n')}\n`;
     const restored = same ? b.initial : b.toRestore;
