@@ -145,6 +145,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     deadHosts: new Set(),
     failedHosts: new Set(),
     unreachableHosts: new Set(),
+    lastBatchBroke: false,
     startAt: { pending: options.startAtTask },
     vaultValues,
   };
