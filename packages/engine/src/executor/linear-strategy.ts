@@ -261,7 +261,7 @@ export class LinearStrategy {
     const register = task.keywords['register'];
     for (const host of hosts.slice(1)) {
       if (typeof register === 'string') this.pc.run.store.setHostFacts(host, { [register]: this.pc.run.store.hostFactsOf(hosts[0]!)[register] });
-      if (task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') applyResultEffects(this.pc.run, task, host, first.result);
+      if (task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') applyResultEffects(this.pc.run, task, host, first.effects ?? first.result);
       feedback.set(host, first);
     }
   }
@@ -290,7 +290,7 @@ export class LinearStrategy {
     const { pc } = this;
     emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
     countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
-    applyResultEffects(pc.run, task, host, outcome.result);
+    applyResultEffects(pc.run, task, host, outcome.effects ?? outcome.result);
     if (outcome.status === 'changed' && task.keywords['notify'] !== undefined) {
       const templar = templarFor(pc, task, layeredVars(pc.varsInput, host, { task, includeParams: step.includeParams }));
       notify(pc, host, task.keywords['notify'], templar, task);
@@ -300,7 +300,7 @@ export class LinearStrategy {
     // any_errors_fatal: a failure no rescue catches ends the play (and the run) for every host after this task.
     // Ansible's linear strategy treats a failed run_once task the same way.
     if (failed && !step.rescuable && this.mode === 'linear' && (runOnce || this.anyErrorsFatal(task))) pc.fatal = true;
-    return { failed, result: outcome.result, includes: [] };
+    return { failed, result: outcome.result, ...(outcome.effects ? { effects: outcome.effects } : {}), includes: [] };
   }
 
   private anyErrorsFatal(task: Task): boolean {
