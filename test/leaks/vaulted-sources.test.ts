@@ -21,6 +21,7 @@ const SECRETS = {
   included: 'include-vars-whole-file-secret',
   inline: 'include-vars-inline-secret',
   extra: 'extra-vars-file-secret',
+  copied: 'copied-file-secret',
 };
 
 const PLAYBOOK = `
@@ -38,6 +39,9 @@ const PLAYBOOK = `
     - copy:
         content: "{{ iv_secret }} {{ iv_inline }} {{ inv_secret }} {{ gv_secret }}\\n"
         dest: "{{ out }}/values.txt"
+    - copy:
+        src: copied.txt
+        dest: "{{ out }}/copied.txt"
 `;
 
 describe('vaulted inventory, group_vars, host_vars and include_vars files', () => {
@@ -60,6 +64,7 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     const inline = (await encrypt(SECRETS.inline)).trim().split('\n').map((l) => `  ${l}`).join('\n');
     writeFileSync(join(dir, 'inline.yml'), `iv_inline: !vault |\n${inline}\n`);
     writeFileSync(join(dir, 'extra.yml'), await encrypt(`ev_secret: ${SECRETS.extra}\n`));
+    writeFileSync(join(dir, 'copied.txt'), await encrypt(`${SECRETS.copied}\n`));
     writeFileSync(join(dir, 'pass'), `${PASSWORD}\n`);
     writeFileSync(join(dir, 'wrong-pass'), 'not-the-password\n');
     writeFileSync(join(dir, 'plain.ini'), 'localhost ansible_connection=local\n');
@@ -88,11 +93,13 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     expect(r.output).not.toMatch(/\*{8}host/);
   });
 
-  it('really decrypted them: the values reach the file on the host', () => {
+  it('really decrypted them: the values and a vaulted copy src reach the files on the host', () => {
     rmSync(join(out, 'values.txt'), { force: true });
     expect(playbook([]).code).toBe(0);
     const written = spawnSync('cat', [join(out, 'values.txt')], { encoding: 'utf8' }).stdout;
     expect(written).toBe(`${SECRETS.included} ${SECRETS.inline} ${SECRETS.inventory} ${SECRETS.groupVars}\n`);
+    // copy decrypts a vaulted src, as Ansible's copy does.
+    expect(spawnSync('cat', [join(out, 'copied.txt')], { encoding: 'utf8' }).stdout).toBe(`${SECRETS.copied}\n`);
   });
 
   it('hides the result of a vaulted include_vars file as Ansible does', () => {

@@ -22,11 +22,15 @@ export class VaultValues {
 
   /** A file's text; a file vaulted as a whole is decrypted. */
   async readFile(file: string): Promise<string> {
-    const bytes = await readFile(file);
-    if (this.vault === undefined || !isVaultEnvelope(bytes)) return bytes.toString('utf8');
-    const text = (await this.vault.decrypt(bytes, { file })).toString('utf8');
-    this.secrets.addLeaves(parsedOrText(text));
-    return text;
+    return (await this.openBytes(await readFile(file), file)).toString('utf8');
+  }
+
+  /** A controller file's bytes (copy's src): vault data is decrypted and its values become secrets; other bytes come back as they are. */
+  async openBytes(bytes: Buffer, file: string): Promise<Buffer> {
+    if (this.vault === undefined || !isVaultEnvelope(bytes)) return bytes;
+    const plain = await this.vault.decrypt(bytes, { file });
+    this.secrets.addLeaves(parsedOrText(plain.toString('utf8')));
+    return plain;
   }
 
   /** Decrypts every vaulted value found anywhere under `roots`. */
