@@ -73,6 +73,7 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     mkdirSync(join(dir, 'plain'));
     for (const file of ['included.yml', 'inline.yml', 'plain.ini', 'wrong-pass']) copyFileSync(join(dir, file), join(dir, 'plain', file));
     writeFileSync(join(dir, 'plain', 'include-only.yml'), PLAYBOOK.replace(/    - debug:\n        msg: "inventory[^\n]*\n/, ''));
+    writeFileSync(join(dir, 'plain', 'inline-only.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - include_vars: inline.yml\n    - debug: msg="{{ iv_inline }}"\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -127,6 +128,14 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     expect(r.code).toBe(2);
     expect(r.output).toContain(`fatal: [localhost]: FAILED! => {"ansible_facts": {}, "ansible_included_var_files": [], "changed": false, "message": "${message.replace('<dir>', join(dir, 'plain'))}"}`);
     expect(r.output).toMatch(/localhost\s+: ok=0 +changed=0 +unreachable=0 +failed=1/);
+  });
+
+  it('inline values from include_vars that the password cannot open fail the task that uses them, as in Ansible', () => {
+    const r = tsible(['playbook', '-i', 'plain.ini', '--vault-password-file', 'wrong-pass', 'inline-only.yml'], join(dir, 'plain'));
+    expect(r.code).toBe(2);
+    expect(r.output).toMatch(/TASK \[include_vars\] \*+\nok: \[localhost\]/);
+    expect(r.output).toContain(`TASK [debug] ****`);
+    expect(r.output).toContain(`fatal: [localhost]: FAILED! => {"msg": "Decryption failed (no vault secrets were found that could decrypt) on ${join(dir, 'plain', 'inline.yml')}`);
   });
 
   it('--syntax-check reads a vaulted -e @file with the vault password options', () => {
