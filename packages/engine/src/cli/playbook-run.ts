@@ -84,7 +84,8 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
   const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
   const connectionSettings = connectionSettingsFromConfig(config, {
     password: passwords.connection,
-    events: baseSink,
+    // Through the callback: at -vvv the connection's lines sit among the task results, as in Ansible.
+    events: sink,
     ...(timeout !== undefined && Number.isFinite(timeout) ? { timeoutSeconds: timeout } : {}),
     ...(options.sshCommonArgs !== undefined ? { sshCommonArgs: options.sshCommonArgs } : {}),
   });
@@ -145,6 +146,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     deadHosts: new Set(),
     failedHosts: new Set(),
     unreachableHosts: new Set(),
+    lastBatchBroke: false,
     startAt: { pending: options.startAtTask },
     vaultValues,
   };

@@ -176,6 +176,8 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       decryptIfVaulted: (data, file) => run.vaultValues.openBytes(data, file),
     },
     reconnect,
+    asyncSeconds: Number(keywordValue(pc, task, 'async', templar) ?? 0),
+    pollSeconds: Number(keywordValue(pc, task, 'poll', templar) ?? 15),
   });
   if (outcome.status === 'unreachable') await run.connections.reset(target.host);
   return withDelegate(outcome.result, host, target, delegateFacts);
