@@ -110,12 +110,14 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
   };
   const controller = new AbortController();
   const connections = new ConnectionPool(connectionSettings);
-  // Ctrl-C: no new tasks start, running remote commands end with their connections, the recap still prints.
+  // Ctrl-C: no new tasks start, running remote commands are killed with their connections, the recap still prints.
+  // A second Ctrl-C does not wait for any of that.
   const onInterrupt = (): void => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
     controller.abort();
     void connections.closeAll();
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   const run: RunContext = {
     inventory,
     store: new HostVarStore(),

@@ -237,6 +237,8 @@ export class LinearStrategy {
   /** Reports, counts and applies one host's result; tells its iterator whether it failed. */
   private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult): StepFeedback {
     const { pc } = this;
+    // Ctrl-C: a command cut short is not part of what ran (Ansible reports nothing for it either).
+    if (pc.run.signal.aborted) return { failed: false, result: outcome.result, includes: [] };
     emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
     countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
     applyResultEffects(pc.run, task, host, outcome.result);

@@ -92,6 +92,10 @@ export class DefaultCallback implements EventSink {
       case 'host.result':
         this.result(event);
         return;
+      case 'run.interrupted':
+        // Ansible's wording (its error display turns the leading newline into a space).
+        this.options.err.write(`${this.options.paint('failed', ' [ERROR]: User interrupted execution')}\n`);
+        return;
       case 'run.recap':
         this.write(banner('PLAY RECAP'));
         this.write(recapLines(event.stats, this.options.colour));
