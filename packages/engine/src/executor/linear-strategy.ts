@@ -16,8 +16,9 @@ import { activeHosts, type PlayContext } from './run-context.js';
 import { falseCondition } from './task/conditions.js';
 import { keywordValue } from './task/execute-action.js';
 import { runTaskOnHost, templarFor, type HostTaskResult } from './task/run-task.js';
-import { RUN_ONCE_ACTIONS } from './actions/index.js';
+import { FIRST_HOST_ONLY_ACTIONS, RUN_ONCE_ACTIONS } from './actions/index.js';
 import { taskInfo } from './task-info.js';
+import { takeStep } from './step.js';
 
 /** The play's `strategy` keyword. */
 export type StrategyName = 'linear' | 'free' | 'host_pinned';
@@ -162,11 +163,13 @@ export class LinearStrategy {
       await runMeta(pc, task, hosts, taskInfo(pc, task, hosts[0], isHandler), this);
       return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
     }
+    // --step: a task answered with no is passed over by every host of the group, unreported.
+    if (!(await takeStep(pc.run, task, isHandler, this.mode === 'linear' ? undefined : hosts[0]))) return new Map(hosts.map((h) => [h, OK_FEEDBACK({})]));
     const info = taskInfo(pc, task, hosts[0], isHandler);
     if (this.mode === 'linear' || this.lastBanner !== task) emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
     this.lastBanner = task;
     const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
-    const targets = runOnce ? hosts.slice(0, 1) : hosts;
+    const targets = runOnce || FIRST_HOST_ONLY_ACTIONS.has(task.resolvedAction) ? hosts.slice(0, 1) : hosts;
     const throttle = Number(task.keywords['throttle'] ?? 0);
     const limit = pLimit(Math.max(1, throttle > 0 ? Math.min(throttle, pc.run.options.forks) : pc.run.options.forks));
     const feedback = new Map<string, StepFeedback>();
