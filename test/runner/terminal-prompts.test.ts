@@ -184,4 +184,13 @@ describe('questions asked on a terminal', () => {
     expect(s.text).toContain('fatal: [localhost]: FAILED! => {"msg": "user requested abort!"}');
     expect(s.text).toMatch(/localhost\s+: ok=1 +changed=0 +unreachable=0 +failed=1/);
   }, 60_000);
+
+  it('Ctrl-C at a question ends the run as interrupted (exit 99)', async () => {
+    const s = start('stepint.yml', '- hosts: localhost\n  gather_facts: false\n  tasks:\n    - { name: one, debug: { msg: first } }\n', '--step');
+    await s.expect('Perform task: TASK: one (N)o/(y)es/(c)ontinue: ');
+    s.type('\u0003');
+    expect(await s.exit()).toBe(99);
+    expect(s.text).toContain('User interrupted execution');
+    expect(s.text).not.toContain('"msg": "first"');
+  }, 60_000);
 });

@@ -106,7 +106,6 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     tags: tagSelection(options.tags ?? [], options.skipTags ?? []),
     forceHandlers: options.forceHandlers === true || config.get('DEFAULT_FORCE_HANDLERS'),
     startAtTask: options.startAtTask,
-    interactive: tty,
     taskTimeout: 0,
     gathering: config.get('DEFAULT_GATHERING'),
   };

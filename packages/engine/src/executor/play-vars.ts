@@ -9,7 +9,7 @@ import { pythonStr } from '../template/python/repr.js';
 import { markUnsafe } from '../template/unsafe.js';
 import type { Terminal } from './terminal.js';
 import { parseJsonOrYaml } from '../loader/yaml.js';
-import type { EventSink } from '../output/events.js';
+import { makeEvent, type EventSink } from '../output/events.js';
 import { Templar } from '../template/templar.js';
 import type { Environment } from '../template/jinja/environment.js';
 
@@ -28,6 +28,7 @@ export async function promptVars(play: Play, extraVars: Readonly<Record<string, 
     const option = (key: string): unknown => (entry.options[key] === undefined || entry.options[key] === null ? undefined : templar.render(entry.options[key], { location: entry.location }));
     const fallback = option('default');
     if (terminal === undefined) {
+      sink.emit(makeEvent('warning', 'vars_prompt.no_terminal', 'Not prompting as we are not in interactive mode'));
       if (fallback !== undefined) {
         vars[entry.name] = fallback;
         continue;

@@ -28,8 +28,6 @@ export interface RunOptions {
   tags: TagSelection;
   forceHandlers: boolean;
   startAtTask: string | undefined;
-  /** Whether a terminal is there to answer prompts. */
-  interactive: boolean;
   /** Task timeout in seconds from configuration (TASK_TIMEOUT), 0 for none. */
   taskTimeout: number;
   /** DEFAULT_GATHERING: implicit (gather unless the play says no) or explicit. */
