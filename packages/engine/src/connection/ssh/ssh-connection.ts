@@ -64,7 +64,7 @@ export class SshConnection implements Connection {
       maxOutputBytes: this.options.maxOutputBytes,
     });
     const { client } = await this.open();
-    this.log('exec', `SSH: EXEC ${maskSecrets(run.line, request, [this.options.password])}`);
+    this.log('exec', `SSH: EXEC ${maskSecrets(run.script, request, [this.options.password])}`);
     for (let refusals = 0; ; refusals += 1) {
       try {
         return await this.channels.use(async () => {

@@ -4,6 +4,7 @@ import type { Emitter } from '../../output/events.js';
 import type { Task } from '../../playbook/model.js';
 import type { Templar } from '../../template/templar.js';
 import type { Terminal } from '../terminal.js';
+import type { VaultValues } from '../../vars/vault-values.js';
 
 /** What an action run by the engine itself (not on the host) may use. */
 export interface ActionContext {
@@ -25,6 +26,8 @@ export interface ActionContext {
   terminal: Terminal | undefined;
   /** Stops a pause early when the run is interrupted. */
   signal: AbortSignal;
+  /** Opens vaulted files and values the action reads at run time (include_vars). */
+  vaultValues: VaultValues;
 }
 
 /**

@@ -131,6 +131,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       display: (text) => emitRunEvent(run.sink, { type: 'display', text }),
       terminal: run.terminal,
       signal: run.signal,
+      vaultValues: run.vaultValues,
     });
     return withDelegate(result, host, target, delegateFacts);
   }
@@ -174,6 +175,8 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     emit: new Emitter(run.sink),
     controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
     reconnect,
+    asyncSeconds: Number(keywordValue(pc, task, 'async', templar) ?? 0),
+    pollSeconds: Number(keywordValue(pc, task, 'poll', templar) ?? 15),
   });
   if (outcome.status === 'unreachable') await run.connections.reset(target.host);
   return withDelegate(outcome.result, host, target, delegateFacts);
