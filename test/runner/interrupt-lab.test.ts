@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
-import { describeLab, sshRun, useLabHosts } from '../lab/lab.js';
-import { playbookDir } from './lab-support.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeLab, labInfo, sshRun, useLabHosts } from '../lab/lab.js';
+import { labInventory, playbookDir } from './lab-support.js';
 
 const playbook = (hosts: string, seconds: number): string => `
 - hosts: ${hosts}
@@ -68,6 +70,21 @@ describeLab('Ctrl-C during a playbook on lab hosts', () => {
       // The task after the interrupted one never started.
       expect(r.stdout.split('TASK [command]').length - 1).toBe(1);
       expect(r.stdout).not.toContain('UNREACHABLE');
+    } finally {
+      pb.remove();
+    }
+  }, 120_000);
+
+  it('a command run through sudo by another login user is ended too', async () => {
+    const [host] = reserved() as [LabHost];
+    const state = labInfo();
+    const pb = playbookDir('tsible-int-sudo.', [host], playbook('targets', 304).replace('shell: sleep 304; echo never', 'shell: sleep 304; echo never\n      become: true'));
+    try {
+      const user = `${host.name} ansible_host=${host.address} ansible_user=tester ansible_password=${state.password}`;
+      writeFileSync(join(pb.dir, 'hosts.ini'), labInventory([], 'targets', [user]).replace(/^ansible_user=root\n/m, ''));
+      const r = await interruptWhileLong(pb.argv(), 1);
+      expect(r.code).toBe(99);
+      expect((await sshRun(host, 'pgrep -f "slee[p] 304" || echo none')).stdout).toBe('none\n');
     } finally {
       pb.remove();
     }

@@ -1,13 +1,15 @@
-import type { Client } from 'ssh2';
 import { PassThrough } from 'node:stream';
 import type { ShellText } from '../quote.js';
 import type { ExecChannel } from '../run/exec-channel.js';
 
 /**
  * Ending a command on the host. sshd refuses "signal" requests for root
- * logins (no privilege-separated child), and a plain disconnect leaves the
- * command running, so every command first reports its process group on
- * stderr; ending it kills that group over a second channel.
+ * logins (no privilege-separated child), a plain disconnect leaves the
+ * command running, and sudo (use_pty) moves the command out of the login's
+ * process group, out of the login user's reach. So every command first
+ * reports its process group on stderr, and ending it kills that group and
+ * every process below it, over a second channel with the command's own
+ * become.
  */
 const MARK = 'tsible-pgid ';
 /** At most this much stderr is held back looking for the report. */
@@ -20,9 +22,17 @@ export function withPgidReport(line: ShellText): ShellText {
   return typeof line === 'string' ? prefix + line : Buffer.concat([Buffer.from(prefix), line]);
 }
 
-/** kill(1) the whole group: TERM first, KILL for what is left a moment later. */
-export function killGroupScript(pgid: number): string {
-  return `kill -TERM -- -${pgid} 2>/dev/null; sleep 1; kill -KILL -- -${pgid} 2>/dev/null; true`;
+/** The group and the tree of processes under its leader: TERM first, KILL for what is left a moment later. */
+export function killTreeScript(pgid: number): string {
+  return [
+    'tree() { echo "$1"; for c in $(pgrep -P "$1" 2>/dev/null || ps -o pid= --ppid "$1" 2>/dev/null); do tree "$c"; done; }',
+    `p=$(tree ${pgid})`,
+    // No `--`: dash's kill takes it for a pid and gives up.
+    `kill -TERM $p -${pgid} 2>/dev/null`,
+    'sleep 1',
+    `kill -KILL $p -${pgid} 2>/dev/null`,
+    'true',
+  ].join('\n');
 }
 
 /** A channel whose stderr no longer carries the report, whose terminate() also kills the group; `terminated` settles when that is done. */
@@ -31,7 +41,8 @@ export interface KillableChannel {
   terminated: () => Promise<void>;
 }
 
-export function killableChannel(started: ExecChannel, client: Client): KillableChannel {
+/** `kill(script)` runs a script on the host (with the command's become) and settles when it has ended. */
+export function killableChannel(started: ExecChannel, kill: (script: string) => Promise<void>): KillableChannel {
   const source = started.stderr;
   if (source === undefined) return { channel: started, terminated: () => Promise.resolve() };
   let pgid: number | undefined;
@@ -57,8 +68,10 @@ export function killableChannel(started: ExecChannel, client: Client): KillableC
     ...started,
     stderr,
     terminate: () => {
-      started.terminate();
-      if (killed === undefined && pgid !== undefined && Number.isInteger(pgid) && pgid > 1) killed = runQuietly(client, killGroupScript(pgid));
+      if (killed !== undefined) return;
+      if (pgid === undefined || !Number.isInteger(pgid) || pgid <= 1) return started.terminate();
+      // The tree is walked while its parents live; the channel itself is ended after.
+      killed = bounded(kill(killTreeScript(pgid)).catch(() => undefined)).then(() => started.terminate());
     },
     // Whatever the pass-through still holds reaches the reader before the exit does.
     finished: started.finished.then((exit) => new Promise((resolve) => setImmediate(() => resolve(exit)))),
@@ -66,26 +79,14 @@ export function killableChannel(started: ExecChannel, client: Client): KillableC
   return { channel, terminated: () => killed ?? Promise.resolve() };
 }
 
-/** Runs a command on its own channel and waits (bounded) for it to end; any failure is ignored. */
-function runQuietly(client: Client, command: string): Promise<void> {
+/** At most KILL_WAIT_MS: a host that does not answer does not hold up the end of the run. */
+function bounded(work: Promise<void>): Promise<void> {
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, KILL_WAIT_MS);
     timer.unref();
-    const done = (): void => {
+    void work.then(() => {
       clearTimeout(timer);
       resolve();
-    };
-    try {
-      client.exec(command, (error, ch) => {
-        if (error) return done();
-        ch.on('close', done);
-        ch.on('error', () => undefined);
-        ch.resume();
-        ch.stderr.resume();
-        ch.end();
-      });
-    } catch {
-      done();
-    }
+    });
   });
 }

@@ -1,4 +1,4 @@
-import type { SFTPWrapper } from 'ssh2';
+import type { Client, SFTPWrapper } from 'ssh2';
 import { TsibleError } from '../../errors/tsible-error.js';
 import { Emitter } from '../../output/events.js';
 import type { SshConnectionOptions } from '../options/connection-options.js';
@@ -71,7 +71,7 @@ export class SshConnection implements Connection {
           // A terminal ends its command itself when it closes (SIGHUP); otherwise the command reports its process group for terminate().
           const line = run.needsPty ? run.line : withPgidReport(run.line);
           const started = await openExecChannel(client, line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
-          const { channel, terminated } = run.needsPty ? { channel: started, terminated: undefined } : killableChannel(started, client);
+          const { channel, terminated } = run.needsPty ? { channel: started, terminated: undefined } : killableChannel(started, (script) => this.runBeside(client, script, request));
           this.live.watch(channel, terminated);
           return run.supervise(channel);
         });
@@ -90,6 +90,17 @@ export class SshConnection implements Connection {
         await new Promise((resolve) => setTimeout(resolve, REFUSAL_DELAY_MS));
       }
     }
+  }
+
+  /** Runs a script with the request's become on its own channel, outside the channel limit (ending a command must not wait for a free slot). */
+  private async runBeside(client: Client, script: string, request: RunRequest): Promise<void> {
+    const run = prepareRun({ script, ...(request.become ? { become: request.become } : {}) }, {
+      host: this.host,
+      becomeTimeoutMs: this.options.connectTimeoutMs,
+      maxOutputBytes: this.options.maxOutputBytes,
+    });
+    const channel = await openExecChannel(client, run.line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
+    await run.supervise(channel);
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
