@@ -41,8 +41,14 @@ export interface KillableChannel {
   terminated: () => Promise<void>;
 }
 
-/** `kill(script)` runs a script on the host (with the command's become) and settles when it has ended. */
-export function killableChannel(started: ExecChannel, kill: (script: string) => Promise<void>): KillableChannel {
+/**
+ * `kill(script)` runs a script on the host (with the command's become) and
+ * settles when it has ended. With become, `successMarker` is what the
+ * command prints once escalation worked: before that there is nothing to
+ * kill but sudo waiting for its password, which closing the channel ends
+ * (and a become with a wrong password must not be tried again).
+ */
+export function killableChannel(started: ExecChannel, kill: (script: string) => Promise<void>, successMarker?: string): KillableChannel {
   const source = started.stderr;
   if (source === undefined) return { channel: started, terminated: () => Promise.resolve() };
   let pgid: number | undefined;
@@ -63,13 +69,24 @@ export function killableChannel(started: ExecChannel, kill: (script: string) => 
     if (head !== undefined && head.length > 0) stderr.write(head);
     stderr.end();
   });
+  let escalated = successMarker === undefined;
+  let seen = '';
+  if (!escalated) {
+    const watch = (chunk: Buffer): void => {
+      seen = (seen + chunk.toString('latin1')).slice(-(successMarker!.length + 4096));
+      if (!seen.includes(successMarker!)) return;
+      escalated = true;
+      started.stdout.removeListener('data', watch);
+    };
+    started.stdout.on('data', watch);
+  }
   let killed: Promise<void> | undefined;
   const channel: ExecChannel = {
     ...started,
     stderr,
     terminate: () => {
       if (killed !== undefined) return;
-      if (pgid === undefined || !Number.isInteger(pgid) || pgid <= 1) return started.terminate();
+      if (!escalated || pgid === undefined || !Number.isInteger(pgid) || pgid <= 1) return started.terminate();
       // The tree is walked while its parents live; the channel itself is ended after.
       killed = bounded(kill(killTreeScript(pgid)).catch(() => undefined)).then(() => started.terminate());
     },

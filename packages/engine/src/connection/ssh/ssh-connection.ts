@@ -71,7 +71,7 @@ export class SshConnection implements Connection {
           // A terminal ends its command itself when it closes (SIGHUP); otherwise the command reports its process group for terminate().
           const line = run.needsPty ? run.line : withPgidReport(run.line);
           const started = await openExecChannel(client, line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
-          const { channel, terminated } = run.needsPty ? { channel: started, terminated: undefined } : killableChannel(started, (script) => this.runBeside(client, script, request));
+          const { channel, terminated } = run.needsPty ? { channel: started, terminated: undefined } : killableChannel(started, (script) => this.runBeside(client, script, request), run.become?.successMarker);
           this.live.watch(channel, terminated);
           return run.supervise(channel);
         });
