@@ -38,8 +38,8 @@ async function runBlockinfile(ctx: ModuleContext, params: BlockinfileParams): Pr
   const read = await readTextFile(ctx, path, attrs);
   if (!read.ok) return failed(read.msg);
   const file = read.file;
-  if (file.state.exists && file.state.type === 'directory') return failed(`Path ${path} is a directory !`, { rc: 256 });
-  const exists = file.state.exists;
+  if (file.isDirectory) return failed(`Path ${path} is a directory !`, { rc: 256 });
+  const exists = file.exists;
   if (!exists && !params.create) return failed(`Path ${path} does not exist !`, { rc: 257 });
   const present = params.state === 'present';
   if (!present && !exists) return { changed: false, msg: `File ${path} not present` };

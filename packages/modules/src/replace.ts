@@ -33,7 +33,7 @@ async function runReplace(ctx: ModuleContext, params: ReplaceParams): Promise<Mo
   const read = await readTextFile(ctx, path, attrs);
   if (!read.ok) return failed(read.msg);
   const file = read.file;
-  if (file.state.exists && file.state.type === 'directory') return failed(`Path ${path} is a directory !`, { rc: 256 });
+  if (file.isDirectory) return failed(`Path ${path} is a directory !`, { rc: 256 });
   if (file.content === null) return failed(`Path ${path} does not exist !`, { rc: 257 });
   const contents = file.content.toString(encoding);
   let edit: ReplaceEditResult;

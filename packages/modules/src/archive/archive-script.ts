@@ -58,7 +58,7 @@ export function archiveScript(o: ArchiveScriptOptions): string {
     lines.push(`else (cd "$ts_root" && ts_relative | tar -c${TAR_FLAG[o.format]}f "$ts_new" -T -) || ts_fail "could not create $ts_dest"; fi`);
     lines.push(`if [ "$ts_kind" = compress ]; then ts_fp() { ${compressor} -dc < "$1" 2>/dev/null | ts_sum; }; else ts_fp() { { tar -t${TAR_FLAG[o.format]}f "$1" | sort; tar -x${TAR_FLAG[o.format]}Of "$1"; } 2>/dev/null | ts_sum; }; fi`);
   }
-  lines.push(`ts_sum() { ts_t=$(mktemp) && cat > "$ts_t" && ts_digest sha1 "$ts_t"; rm -f -- "$ts_t"; }`);
+  lines.push(`ts_sum() { ts_t=$(mktemp) && cat > "$ts_t" && ts_digest sha1 "$ts_t" && printf '%s' "$ts_d"; rm -f -- "$ts_t"; }`);
   const write = o.checkMode ? `printf '@W\\n'` : `chmod 0644 "$ts_new" 2>/dev/null; mv -f -- "$ts_new" "$ts_dest" || ts_fail "could not write $ts_dest"; printf '@W\\n'`;
   lines.push(`if [ -f "$ts_dest" ] && [ "$(ts_fp "$ts_dest")" = "$(ts_fp "$ts_new")" ]; then :; else ${write}; fi`);
   if (!o.checkMode) {

@@ -58,7 +58,7 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
     return remote ? failed(outcome.failure, { dest }) : failed(outcome.failure, { checksum, diff: [] });
   }
   const before = outcome.report.paths.get('d') ?? ABSENT;
-  const after = outcome.report.paths.get('a') ?? ABSENT;
+  const after = outcome.report.paths.get('a') ?? before;
   if (outcome.records.has('@K')) return { changed: false, dest, src: request.srcLabel };
   const contentChanges = outcome.records.has('@W') || outcome.records.has('@N');
   const md5sum = remote ? (firstRecord(outcome, '@M')?.[0] ?? null) : request.content === null ? null : md5(request.content);
