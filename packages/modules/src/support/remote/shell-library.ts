@@ -6,6 +6,8 @@
 export class ShellLibrary {
   private readonly definitions = new Map<string, string>();
   private readonly calls = new Map<string, string[]>();
+  /** Every host of a task sends the same body: worked out once. */
+  private readonly recent = new Map<string, string>();
 
   constructor(source: string) {
     const starts = [...source.matchAll(/^(ts_[A-Za-z0-9_]+)\(\) *[{(]/gm)];
@@ -18,6 +20,9 @@ export class ShellLibrary {
 
   /** The definitions `body` needs, in library order. */
   for(body: string): string {
+    const known = this.recent.get(body);
+    if (known !== undefined) return known;
+    if (this.recent.size >= 64) this.recent.clear();
     const needed = new Set<string>();
     const visit = (name: string): void => {
       if (needed.has(name)) return;
@@ -25,7 +30,9 @@ export class ShellLibrary {
       for (const callee of this.calls.get(name) ?? []) visit(callee);
     };
     for (const name of this.namesIn(body)) visit(name);
-    return [...this.definitions].filter(([name]) => needed.has(name)).map(([, text]) => text).join('\n');
+    const text = [...this.definitions].filter(([name]) => needed.has(name)).map(([, definition]) => definition).join('\n');
+    this.recent.set(body, text);
+    return text;
   }
 
   private namesIn(text: string): string[] {
