@@ -49,7 +49,7 @@ async function runLineinfile(ctx: ModuleContext, params: LineinfileParams): Prom
   if (!present && params.regexp === null && params.search_string === null && params.line === null) {
     return failed('one of line, search_string, or regexp is required with state=absent');
   }
-  const read = await readTextFile(ctx, path, attrs);
+  const read = await readTextFile(ctx, path, attrs, params.attributes);
   if (!read.ok) return failed(read.msg);
   const file = read.file;
   if (file.isDirectory) return withWarnings(failed(`Path ${path} is a directory !`, { rc: 256 }));
@@ -69,7 +69,7 @@ async function runLineinfile(ctx: ModuleContext, params: LineinfileParams): Prom
   }
   const after = edit.lines.join('');
   const contentDiff = { before: ctx.diffMode ? binaryToText(before) : '', after: ctx.diffMode ? binaryToText(after) : '', before_header: `${path} (content)`, after_header: `${path} (content)` };
-  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? fromBinary(after) : null, msg: edit.msg, attrs, backup: params.backup && file.exists, validate: params.validate, makeParents: true });
+  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? fromBinary(after) : null, msg: edit.msg, attrs, attributes: params.attributes, backup: params.backup && file.exists, validate: params.validate, makeParents: true });
   if (!finished.ok) return withWarnings(finished.result);
   const backup = finished.backupFile ?? '';
   // In check mode a file that does not exist yet gets no attribute check (Ansible returns early).

@@ -1,6 +1,7 @@
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsWords, chmodWord, idsCall, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { probeCall } from '../support/file-state/probe-script.js';
+import { chattrCall } from '../support/file-attrs/flags.js';
 import { validateAssignment, writeCall } from '../support/remote/atomic-write.js';
 import { remotePathWord } from '../support/remote-path.js';
 
@@ -24,6 +25,8 @@ export interface CopyTarget {
   validate: string | null;
   /** Create missing parent directories (dest ends with '/', or a tree copy), with this mode word. */
   makeParents: string | null;
+  /** The `attributes` option (chattr flags), when given. */
+  attributes: string | null;
 }
 
 export interface CopyScriptOptions extends CopyTarget {
@@ -67,6 +70,9 @@ export function copyScript(o: CopyScriptOptions): string {
   const sourceWord = source.kind === 'stdin' ? '-' : source.kind === 'staged' || source.kind === 'remote' ? source.pathWord : '-';
   write.push(writeCall('"$ts_dest"', { mode: chmodWord(o.attrs.mode), owner: o.attrs.owner, group: o.attrs.group, backup: o.backup, source: sourceWord }));
   write.push(`printf '@W\\n'; ts_did=1`);
+  // Flags are set on the final file, after the move, as Ansible does.
+  if (o.attributes !== null) write.push(chattrCall('"$ts_dest"', o.attributes, false));
+  const flagsOnly = o.attributes === null ? '' : `; ${chattrCall('"$ts_dest"', o.attributes, source.kind === 'none')}`;
   const writes = source.kind === 'none' ? `printf '@N\\n'` : write.join('\n  ');
   lines.push(
     "ts_did=''",
@@ -74,7 +80,7 @@ export function copyScript(o: CopyScriptOptions): string {
     `elif [ "$ts_have" != "$ts_want" ]; then`,
     `  ${writes}`,
     `else`,
-    source.kind === 'none' ? '  :' : `  ts_attrs "$ts_dest" ${attrsWords(o.attrs)} 0 k`,
+    source.kind === 'none' ? `  :${flagsOnly}` : `  ts_attrs "$ts_dest" ${attrsWords(o.attrs)} 0 k${flagsOnly}`,
     'fi',
     // Nothing changed: the probe above still tells the truth.
     `[ -z "$ts_did" ] || ${probeCall('a', '"$ts_dest"', { follow: true })}`,

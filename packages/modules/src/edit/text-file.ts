@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ModuleContext } from '@tsible/engine';
+import type { ModuleContext, ModuleResult } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsCall, chmodWord, idsCall, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { attributeChanges, parseIds, type RequestedIds } from '../support/file-attrs/attrs-diff.js';
 import { ABSENT, followed, type FileState, type PresentState } from '../support/file-state/file-state.js';
 import { probeCall } from '../support/file-state/probe-script.js';
 import { hasAttributes } from '../support/file-attrs/common-options.js';
+import { chattrCall, chattrFailure, flagsChange } from '../support/file-attrs/flags.js';
 import { validateAssignment, writeCall } from '../support/remote/atomic-write.js';
 import { firstRecord, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
 import { dirname } from '../support/remote/paths.js';
@@ -27,6 +28,8 @@ export interface TextFileRead {
   isDirectory: boolean;
   /** Its stat after following symlinks: read only when mode/owner/group are requested or the path is a symlink. */
   state: PresentState | undefined;
+  /** chattr flags the `attributes` option would change on the existing file: before, and what was asked. */
+  flags: { before: string; after: string } | undefined;
   /** Content of an existing regular file; null when the file does not exist. */
   content: Buffer | null;
   umask: number;
@@ -69,10 +72,11 @@ const KIND_LINES = [
  * stat, the umask and the user's ids only when mode/owner/group are requested.
  * The common case forks nothing: the script ends by becoming `cat`.
  */
-export async function readTextFile(ctx: ModuleContext, path: string, attrs: AttributeRequest): Promise<ReadOutcome> {
+export async function readTextFile(ctx: ModuleContext, path: string, attrs: AttributeRequest, attributes: string | null): Promise<ReadOutcome> {
   const lines = [
     `ts_dest=${remotePathWord(path)}`,
     ...(hasAttributes(attrs) ? attributeLines(attrs) : KIND_LINES),
+    ...(attributes === null ? [] : [`if [ -e "$ts_dest" ]; then ${chattrCall('"$ts_dest"', attributes, true)}; fi`]),
     `if [ -f "$ts_dest" ]; then`,
     `  [ -r "$ts_dest" ] || ts_fail "Permission denied: $ts_dest"`,
     '  ts_send_file "$ts_dest"',
@@ -94,6 +98,7 @@ export async function readTextFile(ctx: ModuleContext, path: string, attrs: Attr
       exists,
       isDirectory: kind === 'directory' || (followedState.exists && followedState.type === 'directory'),
       state: followedState.exists ? followedState : undefined,
+      flags: flagsChange(outcome),
       content: outcome.payload ?? null,
       umask: outcome.report.umask ?? 0o022,
       ids: parseIds(outcome.records),
@@ -121,9 +126,10 @@ export interface AttributeOutcome {
 
 /** Whether mode/owner/group differ from what the file has (or a new file would get). */
 export function attributeOutcome(file: TextFileRead, attrs: AttributeRequest): AttributeOutcome {
-  if (!hasAttributes(attrs)) return { changed: false, before: {}, after: {} };
-  const diff = { before: { path: file.path }, after: { path: file.path } };
-  const changed = attributeChanges(presentOrNew(file), attrs, file.umask, file.ids, diff);
+  const flags = file.flags === undefined ? {} : { before: { attributes: file.flags.before }, after: { attributes: file.flags.after } };
+  if (!hasAttributes(attrs)) return { changed: file.flags !== undefined, before: flags.before ?? {}, after: flags.after ?? {} };
+  const diff = { before: { path: file.path, ...flags.before }, after: { path: file.path, ...flags.after } };
+  const changed = attributeChanges(presentOrNew(file), attrs, file.umask, file.ids, diff) || file.flags !== undefined;
   const strip = (side: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(side).filter(([key]) => key !== 'path'));
   return { changed, before: strip(diff.before), after: strip(diff.after) };
 }
@@ -134,9 +140,10 @@ export interface WriteOptions {
   validate: string | null;
   /** Create missing parent directories (lineinfile/blockinfile create=yes). */
   makeParents: boolean;
+  attributes: string | null;
 }
 
-export type WriteOutcome = { ok: true; backupFile: string | null; after: FileState } | { ok: false; msg: string; validateRc?: number; stderr?: string };
+export type WriteOutcome = { ok: true; backupFile: string | null; after: FileState } | { ok: false; msg: string; validateRc?: number; stderr?: string; refused?: ModuleResult };
 
 /**
  * Second exec: writes CONTENT atomically to the real path with the requested
@@ -153,6 +160,7 @@ export async function writeTextFile(ctx: ModuleContext, file: TextFileRead, cont
   }
   lines.push(validateAssignment(options.validate));
   lines.push(writeCall('"$ts_dest"', { mode: chmodWord(options.attrs.mode), owner: options.attrs.owner, group: options.attrs.group, backup: options.backup, source: '-' }));
+  if (options.attributes !== null) lines.push(chattrCall('"$ts_dest"', options.attributes, false));
   lines.push(probeCall('a', '"$ts_dest"', { follow: true }));
   const outcome = await runFileScript(ctx, lines.join('\n'), content);
   return writeResult(outcome);
@@ -160,6 +168,8 @@ export async function writeTextFile(ctx: ModuleContext, file: TextFileRead, cont
 
 function writeResult(outcome: ScriptOutcome): WriteOutcome {
   if (outcome.failure !== undefined) {
+    const refused = chattrFailure(outcome);
+    if (refused !== undefined) return { ok: false, msg: outcome.failure, refused };
     const validateRc = firstRecord(outcome, '@v')?.[0];
     if (validateRc !== undefined) return { ok: false, msg: outcome.failure, validateRc: Number(validateRc), stderr: outcome.run.stderr.toString('utf8') };
     return { ok: false, msg: outcome.failure };
@@ -168,7 +178,11 @@ function writeResult(outcome: ScriptOutcome): WriteOutcome {
 }
 
 /** Second exec when only mode/owner/group differ. */
-export async function applyAttributes(ctx: ModuleContext, file: TextFileRead, attrs: AttributeRequest): Promise<{ ok: true } | { ok: false; msg: string }> {
-  const outcome = await runFileScript(ctx, attrsCall(remotePathWord(file.realPath), attrs));
-  return outcome.failure === undefined ? { ok: true } : { ok: false, msg: outcome.failure };
+export async function applyAttributes(ctx: ModuleContext, file: TextFileRead, attrs: AttributeRequest, attributes: string | null): Promise<{ ok: true } | { ok: false; msg: string; refused?: ModuleResult }> {
+  const word = remotePathWord(file.realPath);
+  const flags = attributes === null ? [] : [chattrCall(word, attributes, false)];
+  const outcome = await runFileScript(ctx, [attrsCall(word, attrs), ...flags].join('\n'));
+  if (outcome.failure === undefined) return { ok: true };
+  const refused = chattrFailure(outcome);
+  return refused === undefined ? { ok: false, msg: outcome.failure } : { ok: false, msg: outcome.failure, refused: { ...refused, path: file.path } };
 }

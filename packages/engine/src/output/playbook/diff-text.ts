@@ -1,4 +1,5 @@
 import { isMapping } from '../../playbook/errors.js';
+import { pythonJsonDumps } from '../../template/python/json-dumps.js';
 
 /**
  * The text of a result's `diff` (one or a list) as ansible-playbook --diff
@@ -24,7 +25,8 @@ function oneDiff(diff: unknown): string {
 function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return undefined;
-  return `${JSON.stringify(value, null, 4)}\n`;
+  // Ansible's _serialize_diff: json.dumps(sort_keys=True, indent=4).
+  return `${pythonJsonDumps(value, { indent: 4, sortKeys: true, ensureAscii: true })}\n`;
 }
 
 function splitLines(text: string): string[] {

@@ -1,5 +1,6 @@
 import type { ModuleContext, ModuleResult, RunResult } from '@tsible/engine';
 import { ATTRS_FUNCTIONS } from '../file-attrs/attrs-script.js';
+import { FLAGS_FUNCTIONS } from '../file-attrs/flags.js';
 import { parseProbe, type ProbeReport } from '../file-state/parse-probe.js';
 import { PROBE_FUNCTIONS } from '../file-state/probe-script.js';
 import { WRITE_FUNCTIONS } from './atomic-write.js';
@@ -23,7 +24,7 @@ export interface ScriptOutcome {
 const SEND_FUNCTION = `ts_send_file() { printf '@Z\\n'; ts_send=$1; }`;
 
 /** All file modules' sh functions; each script is the part of this library it calls, plus its body. */
-export const FILE_LIBRARY = [PROBE_FUNCTIONS, ATTRS_FUNCTIONS, WRITE_FUNCTIONS, SEND_FUNCTION].join('\n');
+export const FILE_LIBRARY = [PROBE_FUNCTIONS, ATTRS_FUNCTIONS, FLAGS_FUNCTIONS, WRITE_FUNCTIONS, SEND_FUNCTION].join('\n');
 const LIBRARY = new ShellLibrary(FILE_LIBRARY);
 
 const END = Buffer.from('@end\n');
