@@ -22,7 +22,7 @@ const TAR_FLAG = { gz: 'z', bz2: 'j', xz: 'J', tar: '' } as const;
  * One exec. Expands the paths on the target, builds the new archive in a temp
  * file next to dest and keeps the old one when its members (names and
  * contents) are the same, so a rebuilt archive with new timestamps is no change.
- *   @e expanded path  @m missing  @A arcroot  @k kind (archive|compress)  @D dest  @W written
+ *   @e expanded path  @m missing  @A arcroot  @k kind (archive|compress)  @D dest  @W written  @Y archived
  */
 export function archiveScript(o: ArchiveScriptOptions): string {
   const lines = [`ts_list=$(mktemp "\${TMPDIR:-/tmp}/.tsible_archive.XXXXXXXX") || ts_fail "could not create a temporary file"`];
@@ -62,6 +62,8 @@ export function archiveScript(o: ArchiveScriptOptions): string {
   const write = o.checkMode ? `printf '@W\\n'` : `chmod 0644 "$ts_new" 2>/dev/null; mv -f -- "$ts_new" "$ts_dest" || ts_fail "could not write $ts_dest"; printf '@W\\n'`;
   lines.push(`if [ -f "$ts_dest" ] && [ "$(ts_fp "$ts_dest")" = "$(ts_fp "$ts_new")" ]; then :; else ${write}; fi`);
   if (!o.checkMode) {
+    // What went in, as Ansible lists it: a directory's contents (not the directory itself), or the path.
+    lines.push(`while IFS= read -r ts_p; do if [ "$ts_kind" = archive ] && [ -d "$ts_p" ] && [ ! -L "$ts_p" ]; then find "$ts_p" -mindepth 1 | sed 's/^/@Y\t/'; else printf '@Y\t%s\n' "$ts_p"; fi; done < "$ts_list"`);
     lines.push(`[ -e "$ts_dest" ] && ${attrsCall('"$ts_dest"', o.attrs)}`);
     if (o.remove) lines.push(`while IFS= read -r ts_p; do [ "$ts_p" = "$ts_dest" ] || rm -rf -- "$ts_p" || ts_fail "Unable to remove source file $ts_p"; done < "$ts_list"; printf '@R\\n'`);
   }
