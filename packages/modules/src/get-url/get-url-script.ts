@@ -56,10 +56,12 @@ export function downloadScript(o: DownloadScriptOptions): string {
     `ts_fetch ${shellQuote(o.url)} "$ts_dl" ${timeCondition}`,
     `if [ "$ts_rc" != 0 ] || [ "$ts_code" -ge 400 ] || [ "$ts_code" = 304 ]; then printf '@end\\n'; exit 0; fi`,
     `ts_digest sha1 "$ts_dl"; printf '@S\\t%s\\t%s\\n' "$ts_d" "$(wc -c < "$ts_dl" | tr -d ' ')"`,
+    // Where the download landed (Ansible's `src`) and its md5sum.
+    `printf '@P\\t%s\\n' "$ts_dl"; ts_digest md5 "$ts_dl"; printf '@M\\t%s\\n' "$ts_d"`,
   );
   if (o.checksum !== null) {
     lines.push(`ts_digest ${shellQuote(o.checksum.algorithm)} "$ts_dl"; ts_got=$ts_d; printf '@C\\t%s\\n' "$ts_got"`);
-    lines.push(`[ "$ts_got" = ${shellQuote(o.checksum.digest)} ] || ts_fail "The checksum for $ts_dl did not match ${o.checksum.digest}; it was $ts_got."`);
+    lines.push(`[ "$ts_got" = ${shellQuote(o.checksum.digest)} ] || ts_fail "The checksum for $ts_file did not match ${o.checksum.digest}; it was $ts_got."`);
   }
   const write = o.checkMode ? `printf '@W\\n'` : `( ts_write "$ts_file" ${attrsWords(o.attrs)} ${o.backup ? 1 : 0} "$ts_dl" ) || exit 1; printf '@W\\n'`;
   const same = o.checkMode ? ':' : attrsCall('"$ts_file"', o.attrs);
