@@ -129,6 +129,12 @@ describeLab('file modules on a lab host', () => {
     expect(edit.result['msg']).toBe('ownership, perms or SE linux context changed');
     expect(await flags('/tmp/attr-l')).toBe('A');
     expect(tsible(work, host(), 'lineinfile', 'path=/tmp/attr-l line=a attributes=+A').caption).toBe('SUCCESS');
+    // A file the edit creates: its flags are set after the write and reported with the content's change.
+    await onHost(host(), 'rm -f /tmp/attr-n');
+    const created = tsible(work, host(), 'lineinfile', 'path=/tmp/attr-n line=x create=yes attributes=+A', ['--diff']);
+    expect(created.result['msg']).toBe('line added and ownership, perms or SE linux context changed');
+    expect(created.stdout).toContain('+x\n\n--- before: /tmp/attr-n (file attributes)\n');
+    expect(await flags('/tmp/attr-n')).toBe('A');
 
     const refused = tsible(work, host(), 'file', 'path=/tmp/attr-f attributes=+C');
     expect(refused.caption).toBe('FAILED!');

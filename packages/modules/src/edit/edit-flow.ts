@@ -48,7 +48,7 @@ export async function finishEdit(ctx: ModuleContext, file: TextFileRead, request
   if (contentChanged && request.validate !== null && !request.validate.includes('%s')) {
     return { ok: false, result: failed(`validate must contain %s: ${request.validate}`) };
   }
-  const attributes = attributeOutcome(file, request.attrs);
+  let attributes = attributeOutcome(file, request.attrs);
   if (!ctx.checkMode && request.newContent !== null) {
     const written = await writeTextFile(ctx, file, request.newContent, request);
     if (!written.ok) {
@@ -57,6 +57,10 @@ export async function finishEdit(ctx: ModuleContext, file: TextFileRead, request
       return { ok: false, result: failed(msg) };
     }
     backupFile = written.backupFile;
+    // A file the edit creates gets its flags after the write; chattr said what changed.
+    if (!file.exists && written.flags !== undefined) {
+      attributes = { changed: true, before: { ...attributes.before, attributes: written.flags.before }, after: { ...attributes.after, attributes: written.flags.after } };
+    }
   } else if (!ctx.checkMode && attributes.changed) {
     const applied = await applyAttributes(ctx, file, request.attrs, request.attributes);
     if (!applied.ok) return { ok: false, result: applied.refused ?? failed(applied.msg) };

@@ -143,7 +143,7 @@ export interface WriteOptions {
   attributes: string | null;
 }
 
-export type WriteOutcome = { ok: true; backupFile: string | null; after: FileState } | { ok: false; msg: string; validateRc?: number; stderr?: string; refused?: ModuleResult };
+export type WriteOutcome = { ok: true; backupFile: string | null; after: FileState; flags: { before: string; after: string } | undefined } | { ok: false; msg: string; validateRc?: number; stderr?: string; refused?: ModuleResult };
 
 /**
  * Second exec: writes CONTENT atomically to the real path with the requested
@@ -174,7 +174,7 @@ function writeResult(outcome: ScriptOutcome): WriteOutcome {
     if (validateRc !== undefined) return { ok: false, msg: outcome.failure, validateRc: Number(validateRc), stderr: outcome.run.stderr.toString('utf8') };
     return { ok: false, msg: outcome.failure };
   }
-  return { ok: true, backupFile: firstRecord(outcome, '@b')?.[0] ?? null, after: outcome.report.paths.get('a') ?? ABSENT };
+  return { ok: true, backupFile: firstRecord(outcome, '@b')?.[0] ?? null, after: outcome.report.paths.get('a') ?? ABSENT, flags: flagsChange(outcome) };
 }
 
 /** Second exec when only mode/owner/group differ. */

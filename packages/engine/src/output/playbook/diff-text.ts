@@ -8,7 +8,8 @@ import { pythonJsonDumps } from '../../template/python/json-dumps.js';
  */
 export function unifiedDiffs(diff: unknown): string {
   const list = Array.isArray(diff) ? diff : [diff];
-  return list.map(oneDiff).join('');
+  // Ansible ends each diff with an empty line; the caller's display adds the last one.
+  return list.map(oneDiff).filter((text) => text !== '').join('\n');
 }
 
 function oneDiff(diff: unknown): string {
