@@ -42,6 +42,7 @@ import { setupModule } from './setup.js';
 import { waitForModule } from './wait-for/wait-for.js';
 import { waitForConnectionModule } from './reboot/wait-for-connection.js';
 import { rebootModule } from './reboot/reboot.js';
+import { systemConfigModules } from './system-config-modules.js';
 
 export { commandModule, commandSpec, runCommandModule, type CommandParams } from './command.js';
 export { shellModule } from './shell.js';
@@ -97,6 +98,7 @@ export { waitForConnectionModule, waitForConnectionSpec, type WaitForConnectionP
 export { rebootModule, rebootSpec, type RebootParams } from './reboot/reboot.js';
 export { waitForSpec, type WaitForParams } from './wait-for/wait-for-spec.js';
 export { archiveSpec, type ArchiveParams } from './archive/archive-spec.js';
+export * from './system-config-modules.js';
 
 // Each module is typed by its own spec; the registry holds them by their common shape.
 const all: readonly Module[] = [
@@ -110,6 +112,7 @@ const all: readonly Module[] = [
   aptModule, dpkgSelectionsModule, packageModule, packageFactsModule,
   serviceModule, systemdServiceModule, systemdModule, serviceFactsModule,
   waitForModule, waitForConnectionModule, rebootModule,
+  ...systemConfigModules,
 ];
 
 export const modules: ModuleRegistry = new Map(all.map((m) => [m.name, m]));

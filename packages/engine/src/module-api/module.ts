@@ -35,6 +35,9 @@ export interface ModuleContext {
   readonly controller?: ControllerContext | undefined;
   /** For modules that manage the connection: drop it and open a fresh one (throws while the host is down). */
   readonly reconnect?: (() => Promise<Connection>) | undefined;
+  /** The task's `async` and `poll` keywords (0 and 15 when unset), for modules whose action depends on them (iptables_state's rollback). */
+  readonly asyncSeconds?: number | undefined;
+  readonly pollSeconds?: number | undefined;
 }
 
 /** Ansible's common return values; modules add their own keys. */

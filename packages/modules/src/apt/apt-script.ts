@@ -2,6 +2,7 @@ import { shellQuote } from '@tsible/engine/connection/quote';
 import { ATTRS_FUNCTIONS } from '../support/file-attrs/attrs-script.js';
 import { WRITE_FUNCTIONS } from '../support/remote/atomic-write.js';
 import { APT_FUNCTIONS } from './apt-functions.js';
+import { aptUpdateLoop } from './apt-update.js';
 import { newNonce } from '../support/script-report.js';
 import type { AptParams } from './apt-spec.js';
 
@@ -231,17 +232,14 @@ ts_cleanup() {
 function cacheSection(p: AptParams, checkMode: boolean): string {
   const lines = ['ts_time=$(ts_cache_mtime); ts_updated=0'];
   if (!(p.update_cache === true || p.cache_valid_time !== 0)) return lines.join('\n');
-  const update = [
-    `ts_i=0; ts_ok=0; : > "$ts_t/err"`,
-    `while [ "$ts_i" -lt ${p.update_cache_retries} ]; do`,
-    `  if "$ts_aptget" update -q --error-on=any -o DPkg::Lock::Timeout=${p.lock_timeout} >"$ts_t/out" 2>"$ts_t/err" </dev/null; then ts_ok=1; break; fi`,
-    // Exponential backoff capped at the maximum delay, as Ansible (whole seconds here).
-    `  ts_d=$(( 1 << ts_i )); [ "$ts_d" -gt ${p.update_cache_retry_max_delay} ] && ts_d=${p.update_cache_retry_max_delay}`,
-    '  sleep "$ts_d"; ts_i=$(( ts_i + 1 ))',
-    'done',
-    `if [ "$ts_ok" = 0 ]; then ts_e=$(grep -v '^W:' "$ts_t/err" | tr '\\n' ' ' | sed 's/ *$//'); ts_stop "Failed to update apt cache: \${ts_e:-unknown reason}"; fi`,
-    'ts_after=$(ts_cache_mtime); [ "$ts_after" != "$ts_time" ] && ts_updated=1; ts_time=$ts_after',
-  ];
+  const update = aptUpdateLoop({
+    program: '"$ts_aptget"',
+    retries: p.update_cache_retries,
+    maxDelay: p.update_cache_retry_max_delay,
+    lockTimeout: p.lock_timeout,
+    onFailure: `ts_e=$(printf '%s\\n' "$ts_uerr" | grep -v '^W:' | tr '\\n' ' ' | sed 's/ *$//'); ts_stop "Failed to update apt cache: \${ts_e:-unknown reason}"`,
+  });
+  update.push('ts_after=$(ts_cache_mtime); [ "$ts_after" != "$ts_time" ] && ts_updated=1; ts_time=$ts_after');
   // Ansible compares with microseconds, so without cache_valid_time the cache is always
   // older than "now"; whole seconds here would skip an update made within the same second.
   const stale = p.cache_valid_time === 0 ? 'true' : `[ $(( ts_time + ${p.cache_valid_time} )) -lt "$(date +%s)" ]`;

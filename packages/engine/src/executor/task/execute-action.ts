@@ -127,6 +127,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       events: run.events,
       interactive: run.options.interactive,
       signal: run.signal,
+      vaultValues: run.vaultValues,
     });
     return withDelegate(result, host, target, delegateFacts);
   }
@@ -170,6 +171,8 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     emit: new Emitter(run.sink),
     controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
     reconnect,
+    asyncSeconds: Number(keywordValue(pc, task, 'async', templar) ?? 0),
+    pollSeconds: Number(keywordValue(pc, task, 'poll', templar) ?? 15),
   });
   if (outcome.status === 'unreachable') await run.connections.reset(target.host);
   return withDelegate(outcome.result, host, target, delegateFacts);
