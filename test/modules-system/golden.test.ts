@@ -52,9 +52,12 @@ function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: bo
 describeLab('modules against ansible 2.14 recordings', () => {
   const host = useOneLabHost();
 
-  it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts'])('%s gives the recorded result for each case of its sequence', async (module) => {
+  it.each([
+    'apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts',
+    'apt_repository', 'iptables_state', 'timezone', 'locale_gen', 'modprobe',
+  ])('%s gives the recorded result for each case of its sequence', async (module) => {
     await resetHost(host().name);
-    putFixture(host(), `${FIXTURES}/tsible-demo.init`);
+    for (const fixture of ['tsible-demo.init', 'signed-repo.sh']) putFixture(host(), `${FIXTURES}/${fixture}`);
     for (const recorded of recordingsOf(module)) {
       if (recorded.case.setup !== undefined) onHost(host(), recorded.case.setup.replaceAll('__FIXTURES__', HOST_FIXTURES));
       const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
