@@ -65,11 +65,8 @@ describeLab('apt_repository on a lab host', () => {
     const before = sources();
     const r = runModule(host(), 'apt_repository', "repo='deb file:/srv/no-such-repo ./' update_cache_retries=1");
     expect(r.code).toBe(2);
-    // apt's warnings follow its errors, as python-apt lists them (here: the deb-src line of the repository above).
-    expect(r.result['msg']).toBe(
-      "Failed to update apt cache: E:The repository 'file:/srv/no-such-repo ./ Release' does not have a Release file., " +
-        "W:Skipping acquire of configured file 'Sources' as repository 'file:/srv/signed-repo ./ InRelease' does not seem to provide it (sources.list entry misspelt?)",
-    );
+    // apt's warnings (if any) follow its errors, as python-apt lists them.
+    expect(r.result['msg']).toMatch(/^Failed to update apt cache: E:The repository 'file:\/srv\/no-such-repo \.\/ Release' does not have a Release file\.(, W:[^,]+)*$/);
     expect(sources()).toBe(before);
   }, 60_000);
 
