@@ -58,6 +58,14 @@ describeLab('systemd_service against a real systemd', () => {
     expect(active()).toBe('inactive');
   }, 120_000);
 
+  it('timezone goes through timedatectl when systemd runs: changed, then ok', () => {
+    const set = run('timezone', 'name=Europe/Paris');
+    expect(set.result).toMatchObject({ changed: true, diff: { before: { name: 'Etc/UTC' }, after: { name: 'Europe/Paris' } } });
+    expect(set.result['msg']).toMatch(/^executed `\S*timedatectl set-timezone Europe\/Paris`$/);
+    expect(box().run('readlink /etc/localtime')).toBe('../usr/share/zoneinfo/Europe/Paris\n');
+    expect(run('timezone', 'name=Europe/Paris').result['changed']).toBe(false);
+  }, 120_000);
+
   it('masks and unmasks; an unknown unit fails as Ansible', () => {
     expect(run('systemd_service', 'name=tsible-demo masked=yes').result['changed']).toBe(true);
     expect(enabled()).toBe('masked');
