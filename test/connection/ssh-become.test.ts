@@ -72,6 +72,21 @@ describeLab('privilege escalation over ssh', () => {
     expect(result.stdout.toString()).toBe(`root\nit's|$HOME|`);
   });
 
+  it('hands su a large script and a binary stdin byte-exact through the terminal', async () => {
+    const payload = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\x03\x04\x1a\r\n\x7f no newline')]);
+    const result = await connection.run({
+      script: `# ${'z'.repeat(10_000)}\nid -un; od -An -tx1 -v | tr -d ' \\n'`,
+      stdin: payload,
+      become: { method: 'su', user: 'root', password: target.password },
+    });
+    expect(result.stdout.toString()).toBe(`root\n${payload.toString('hex')}`);
+  });
+
+  it('gives a script under su an empty stdin when the request has none', async () => {
+    const result = await connection.run({ script: 'cat; echo done', become: { method: 'su', user: 'root', password: target.password } });
+    expect(result.stdout.toString()).toBe('done\n');
+  });
+
   it('fails with "Incorrect su password" on a wrong su password', async () => {
     await expect(connection.run({ argv: ['true'], become: { method: 'su', user: 'root', password: 'nope' } })).rejects.toMatchObject({
       message: 'Incorrect su password',

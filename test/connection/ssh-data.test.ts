@@ -102,6 +102,27 @@ describeLab('data over ssh', () => {
     expect(env.stdout.toString()).toBe(`a'b $c \`d\`|${remoteDir}`);
   });
 
+  it('runs a large script and then hands it a large binary stdin byte-exact', async () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `v${i}='${'y'.repeat(40)}'`).join('\n');
+    const payload = Buffer.concat(Array.from({ length: 8192 }, (_, i) => Buffer.from([i % 256, 255 - (i % 256), 0, 10])));
+    const result = await connection.run({ script: `${filler}\nprintf '%s|' "$v2999"; cat`, stdin: payload });
+    expect(result.stdout.subarray(0, 41).toString()).toBe(`${'y'.repeat(40)}|`);
+    expect(result.stdout.subarray(41).equals(payload)).toBe(true);
+  });
+
+  it('keeps scripts, env values and cwd out of the process list on the host', async () => {
+    const secret = `canary-${process.pid}-${Date.now()}`;
+    await connection.run({ argv: ['mkdir', '-p', `${remoteDir}/${secret}`] });
+    const result = await connection.run({
+      script: `: ${secret}; for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' < "$f"; echo; done`,
+      env: { TOKEN: secret },
+      cwd: `${remoteDir}/${secret}`,
+    });
+    expect(result.rc).toBe(0);
+    expect(result.stdout.toString()).toContain('sh -c read -r n t p');
+    expect(result.stdout.toString()).not.toContain(secret);
+  });
+
   it('delivers argv byte-exact through sudo', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(nonNulBytes, { minLength: 1, maxLength: 3 }), async (words) => {
@@ -113,5 +134,16 @@ describeLab('data over ssh', () => {
       }),
       { numRuns: 10 },
     );
+  });
+
+  it('delivers a script and a binary stdin byte-exact through sudo with a password', async () => {
+    const payload = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('no newline at the end')]);
+    const result = await connection.run({
+      script: `# ${'z'.repeat(10_000)}\nid -un; cat`,
+      stdin: payload,
+      become: { method: 'sudo', user: 'root', password: target.password },
+    });
+    expect(result.stdout.subarray(0, 5).toString()).toBe('root\n');
+    expect(result.stdout.subarray(5).equals(payload)).toBe(true);
   });
 });

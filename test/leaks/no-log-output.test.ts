@@ -97,6 +97,29 @@ describe('no_log and vault masking in every output mode', () => {
     }
   });
 
+  it('facts set under no_log (set_fact, include_vars, in a loop too) are still set', () => {
+    writeFileSync(join(dir, 'facts.yml'), 'hidden_included: included-under-no-log\n');
+    writeFileSync(
+      join(dir, 'no-log-facts.yml'),
+      `- hosts: local
+  gather_facts: false
+  tasks:
+    - set_fact: hidden_fact=set-under-no-log
+      no_log: true
+    - include_vars: facts.yml
+      no_log: true
+    - set_fact:
+        looped_a: "in-a-{{ item }}"
+      loop: [loop]
+      no_log: true
+    - debug: msg="{{ hidden_fact }} {{ hidden_included }} {{ looped_a }}"
+`,
+    );
+    const r = spawnSync(process.execPath, [CLI, 'playbook', '-i', 'hosts', 'no-log-facts.yml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"msg": "set-under-no-log included-under-no-log in-a-loop"');
+  });
+
   it('the loop label of a no_log item is None, as in Ansible', () => {
     expect(run([]).stdout).toContain('ok: [localhost] => (item=None)');
   });

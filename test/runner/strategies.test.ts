@@ -20,6 +20,17 @@ describe('strategies where each host runs ahead match ansible-playbook per host'
     expect(got.files).toEqual(recorded.files);
   });
 
+  // ansible-playbook 2.14 ignores both under free and host_pinned and says so once (on stderr).
+  it.each([
+    ['86-free-max-fail', 'max_fail_percentage'],
+    ['88-host-pinned-max-fail', 'max_fail_percentage'],
+    ['87-free-any-errors-fatal', 'any_errors_fatal'],
+  ])('%s warns once that %s does not apply', (name, keyword) => {
+    const got = runCase(name, readCase(name));
+    const warning = `[WARNING]: Using ${keyword} with the free strategy is not supported, as tasks are executed independently on each host\n`;
+    expect(got.stderr.split(warning)).toHaveLength(2);
+  });
+
   it('lets a fast host finish before a slow one gets past its first task', () => {
     const recorded = readCase('82-strategy-free');
     const got = runCase('82-strategy-free', { ...recorded, args: `${recorded.args} -f 5` });

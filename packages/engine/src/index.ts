@@ -39,5 +39,5 @@ export * from './inventory/index.js';
 export * from './template/index.js';
 // Names exported by more than one area: these are the ones the package exposes.
 export { shellQuote } from './connection/quote.js';
-export { pythonStr, pythonRepr } from './text/python-format.js';
+export { pythonStr, pythonRepr } from './template/python/repr.js';
 export * from './recipes/index.js';

@@ -1,7 +1,8 @@
 /**
  * The one POSIX sh script that collects a host's facts in a single round
  * trip. Each section starts with a line `@@name`; the controller parses the
- * sections (setup-facts.ts). Nothing here needs Python on the host.
+ * sections (setup-facts.ts). Nothing here needs Python on the host. The
+ * local facts part and the closing `@@end` are added by the setup module.
  */
 export const FACT_SCRIPT = `
 s() { printf '@@%s\\n' "$1"; }
@@ -27,5 +28,4 @@ s machine_id; cat /etc/machine-id 2>/dev/null || cat /var/lib/dbus/machine-id 2>
 s pkg; for p in apt-get dnf yum zypper apk pacman emerge pkg; do command -v "$p" >/dev/null 2>&1 && echo "$p"; done
 s virt; systemd-detect-virt 2>/dev/null; [ -f /.dockerenv ] && echo docker; [ -f /run/.containerenv ] && echo podman; grep -qa container=lxc /proc/1/environ 2>/dev/null && echo lxc; true
 s env; env
-s end
 `;

@@ -1,6 +1,7 @@
 import type { ArgumentSpec, Module, ModuleResult, ParamsOf } from '@tsible/engine';
 import { FACT_SCRIPT } from './setup-script.js';
-import { parseFacts } from './setup-facts.js';
+import { parseFacts, splitSections } from './setup-facts.js';
+import { localFactsScript, parseLocalFacts } from './setup-local-facts.js';
 
 export const setupSpec = {
   options: {
@@ -17,7 +18,7 @@ export type SetupParams = ParamsOf<typeof setupSpec>;
 const MINIMAL = new Set([
   'distribution', 'distribution_version', 'distribution_major_version', 'distribution_minor_version', 'distribution_release', 'os_family',
   'system', 'kernel', 'kernel_version', 'machine', 'architecture', 'nodename', 'hostname', 'fqdn', 'domain', 'service_mgr', 'pkg_mgr',
-  'user_id', 'user_uid', 'user_gid', 'user_dir', 'user_shell', 'env', 'date_time',
+  'user_id', 'user_uid', 'user_gid', 'user_dir', 'user_shell', 'env', 'date_time', 'local',
 ]);
 
 function globToRegExp(glob: string): RegExp {
@@ -35,7 +36,7 @@ export const setupModule: Module<typeof setupSpec> = {
   supportsCheckMode: true,
   async run(ctx, params: SetupParams): Promise<ModuleResult> {
     const run = await ctx.connection.run({
-      script: FACT_SCRIPT,
+      script: `${FACT_SCRIPT}${localFactsScript(params.fact_path ?? '/etc/ansible/facts.d')}s end\n`,
       timeoutMs: (params.gather_timeout ?? 10) * 1000,
       ...(ctx.become === undefined ? {} : { become: ctx.become }),
     });
@@ -45,7 +46,9 @@ export const setupModule: Module<typeof setupSpec> = {
     }
     const subsets = params.gather_subset ?? ['all'];
     const minimalOnly = subsets.every((s) => s === 'min' || s === '!all' || s.startsWith('!'));
-    const all = parseFacts(output);
+    const sections = splitSections(output);
+    const local = parseLocalFacts(sections.get('local') ?? []);
+    const all = { ...parseFacts(output), ...(local.local !== undefined ? { local: local.local } : {}) };
     const filters = (params.filter ?? []).map(globToRegExp);
     const facts: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(all)) {
@@ -56,6 +59,6 @@ export const setupModule: Module<typeof setupSpec> = {
     }
     facts['gather_subset'] = subsets;
     facts['module_setup'] = true;
-    return { changed: false, ansible_facts: facts };
+    return { changed: false, ansible_facts: facts, ...(local.warnings.length > 0 ? { warnings: local.warnings } : {}) };
   },
 };

@@ -11,10 +11,11 @@ import { providedActions } from '../playbook/provided-actions.js';
 import { tagSelection } from '../playbook/tag-selection.js';
 import { vaultSettingsFromConfig } from '../vault/sources/settings.js';
 import { Vault } from '../vault/vault.js';
+import { VaultValues } from '../vars/vault-values.js';
 import type { PlaybookOptions } from './commands/playbook.js';
 import { vaultSecretsFromCli } from './commands/vault/options.js';
 import type { CliContext } from './context.js';
-import { parseExtraVars } from './extra-vars.js';
+import { parseExtraVars, readExtraVarFiles } from './extra-vars.js';
 
 /**
  * --syntax-check and the --list-* modes, as ansible-playbook runs them: the
@@ -25,10 +26,13 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
   // Missing playbooks are reported before anything else is loaded, as ansible-playbook does.
   for (const path of paths) checkPlaybookPath(path, ctx.cwd);
   const knownActions = actions ?? (await providedActions());
-  const extraVars = parseExtraVars(options.extraVars ?? [], ctx.cwd);
   const sink = ctx.sink(options.verbose);
   const config = await loadConfig({ cwd: ctx.cwd, env: ctx.env, sink });
-  const inventory = await loadPlaybookInventory(paths, options, ctx, config);
+  const vault = new Vault(await vaultSecretsFromCli(options, ctx, vaultSettingsFromConfig(config, ctx.env)));
+  // A vaulted -e @file opens with the vault password options, as in a run.
+  const vaultValues = new VaultValues(vault);
+  const extraVars = parseExtraVars(options.extraVars ?? [], ctx.cwd, await readExtraVarFiles(options.extraVars ?? [], ctx.cwd, (file) => vaultValues.readFile(file)));
+  const inventory = await loadPlaybookInventory(paths, options, ctx, config, vault);
   const rolesPath = config.get('DEFAULT_ROLES_PATH');
   let out = '';
   for (const path of paths) {
@@ -52,9 +56,8 @@ export async function inspectPlaybooks(paths: readonly string[], options: Playbo
 }
 
 /** The inventory with group_vars/host_vars beside the first playbook; fails like Ansible when --limit leaves no host. */
-async function loadPlaybookInventory(paths: readonly string[], options: PlaybookOptions, ctx: CliContext, config: Config): Promise<Inventory> {
+async function loadPlaybookInventory(paths: readonly string[], options: PlaybookOptions, ctx: CliContext, config: Config, vault: Vault): Promise<Inventory> {
   const sink = ctx.sink(options.verbose);
-  const vault = new Vault(await vaultSecretsFromCli(options, ctx, vaultSettingsFromConfig(config, ctx.env)));
   const playbookDir = paths[0] === undefined ? undefined : dirname(resolve(ctx.cwd, paths[0]));
   const inventory = await loadInventory({
     ...inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink, playbookDir }),

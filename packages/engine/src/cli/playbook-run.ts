@@ -65,14 +65,15 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
           next: baseSink,
         });
   // Every vaulted value is opened before any host is contacted: a wrong or missing password changes nothing.
-  const vaultValues = new VaultValues(await vaultFor(options, ctx, config));
+  const vault = await vaultFor(options, ctx, config);
+  const vaultValues = new VaultValues(vault);
   const extraVars = parseExtraVars(options.extraVars ?? [], ctx.cwd, await readExtraVarFiles(options.extraVars ?? [], ctx.cwd, (file) => vaultValues.readFile(file)));
   if (verbosity >= 1 && options.json !== true) ctx.stdout.write(config.file === undefined ? 'No config file found; using defaults\n' : `Using ${config.file} as config file\n`);
   const knownActions = await providedActions();
   const loadOptions = { knownActions, rolesPath: config.get('DEFAULT_ROLES_PATH'), extraVars, sink: baseSink, cwd: ctx.cwd };
   const playbooks = paths.map((p) => loadPlaybook(p, loadOptions));
   const playbookDir = dirname(resolve(ctx.cwd, paths[0]!));
-  const inventory = await loadInventory(inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink: baseSink, playbookDir }));
+  const inventory = await loadInventory({ ...inventoryOptionsFromConfig(config, { sources: options.inventory, cwd: ctx.cwd, sink: baseSink, playbookDir }), vault });
   const modules = await loadModuleRegistry();
   await vaultValues.decryptAll(extraVars, playbooks, ...inventory.allHosts().map((h) => inventory.hostVars(h.name, { playbookDir })));
   const passwords = await collectPasswords({ askPass: options.askPass === true, askBecomePass: options.askBecomePass === true }, ctx.cwd);
@@ -83,7 +84,8 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
   const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
   const connectionSettings = connectionSettingsFromConfig(config, {
     password: passwords.connection,
-    events: baseSink,
+    // Through the callback: at -vvv the connection's lines sit among the task results, as in Ansible.
+    events: sink,
     ...(timeout !== undefined && Number.isFinite(timeout) ? { timeoutSeconds: timeout } : {}),
     ...(options.sshCommonArgs !== undefined ? { sshCommonArgs: options.sshCommonArgs } : {}),
   });
@@ -144,6 +146,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     deadHosts: new Set(),
     failedHosts: new Set(),
     unreachableHosts: new Set(),
+    lastBatchBroke: false,
     startAt: { pending: options.startAtTask },
     vaultValues,
   };

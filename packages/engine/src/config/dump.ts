@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { PythonTuple, pythonStr } from '../text/python-format.js';
+import { PythonTuple } from '../text/python-format.js';
+import { pythonStr } from '../template/python/repr.js';
 import type { Config } from './config.js';
 import { envNames, SETTING_NAMES, settingDefinition, type SettingName } from './settings.js';
 

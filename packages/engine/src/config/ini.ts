@@ -33,10 +33,11 @@ function configError(file: string, line: number, message: string): TsibleError {
   });
 }
 
-/** Where a comment starts on the line, or -1: `;` counts mid-line only after whitespace. */
-function commentStart(line: string): number {
+/** Where a comment starts on the line, or -1: `;` counts mid-line only after whitespace (when inline comments are on). */
+function commentStart(line: string, inlineComments: boolean): number {
   const trimmed = line.trim();
   if (trimmed.startsWith('#') || trimmed.startsWith(';')) return 0;
+  if (!inlineComments) return -1;
   for (let i = line.indexOf(';'); i !== -1; i = line.indexOf(';', i + 1)) {
     if (i === 0 || /\s/.test(line.charAt(i - 1))) return i;
   }
@@ -51,10 +52,12 @@ interface OpenOption {
 /**
  * Reads ansible.cfg exactly as Ansible's configparser does: `=` or `:`,
  * keys lower-cased, `#`/`;` comment lines, inline comments only with `;`
- * after whitespace (`#` mid-line is part of the value), indented lines
+ * after whitespace (`#` mid-line is part of the value; a plain
+ * ConfigParser, `inlineComments: false`, has none), indented lines
  * continue the value, duplicate sections/keys are errors.
  */
-export function parseIni(text: string, file: string): IniDocument {
+export function parseIni(text: string, file: string, options: { inlineComments?: boolean } = {}): IniDocument {
+  const inlineComments = options.inlineComments ?? true;
   const sections = new Map<string, Map<string, OpenOption>>();
   const defaults = new Map<string, OpenOption>();
   let current: Map<string, OpenOption> | undefined;
@@ -66,7 +69,7 @@ export function parseIni(text: string, file: string): IniDocument {
     const raw = lines[i] ?? '';
     const lineNo = i + 1;
     const trimmed = raw.trim();
-    const comment = commentStart(raw);
+    const comment = commentStart(raw, inlineComments);
     const value = (comment === -1 ? raw : raw.slice(0, comment)).trim();
     if (value === '') {
       // A truly blank line may sit inside a multi-line value; comments are dropped.

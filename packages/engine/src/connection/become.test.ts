@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { wrapWithBecome } from './become.js';
-import { buildCommandLine, MAX_INLINE_SCRIPT_BYTES } from './run/command-line.js';
+import { buildCommandLine } from './run/command-line.js';
 
 const text = (line: string | Buffer): string => line.toString();
 
@@ -42,20 +42,34 @@ describe('wrapWithBecome', () => {
 });
 
 describe('buildCommandLine', () => {
-  it('quotes argv and prefixes cwd and env', () => {
-    expect(buildCommandLine({ argv: ['ls', '-l', 'a b'] }).line).toBe(`ls -l 'a b'`);
-    expect(buildCommandLine({ argv: ['env'], cwd: '/tmp/x y', env: { A: "it's" } }).line).toBe(
-      `cd '/tmp/x y' || exit 1; export A='it'\\''s'; env`,
-    );
+  const framedScript = (stdin: Buffer): string => {
+    const header = stdin.subarray(0, stdin.indexOf(0x0a)).toString();
+    const [length, token] = header.split(' ');
+    const body = stdin.subarray(header.length + 1, header.length + 1 + Number(length)).toString();
+    return body.slice(0, -`\n#${token}\n`.length);
+  };
+
+  it('starts the same fixed loader for every request: values travel on stdin, not in argv', () => {
+    const secret = 'pa$$word-in-a-path';
+    const requests = [{ argv: ['ls', secret] }, { script: `echo ${secret}`, cwd: `/tmp/${secret}`, env: { A: secret } }, { script: 'x', stdin: secret }];
+    const lines = new Set(requests.map((request) => buildCommandLine(request).line));
+    expect([...lines]).toEqual([expect.stringMatching(/^exec sh -c '/)]);
+    expect([...lines][0]).not.toContain(secret);
   });
 
-  it('sends a script as one sh -c word, or on stdin to sh -s when it is large', () => {
-    expect(buildCommandLine({ script: 'echo $1' }).line).toBe(`exec sh -c 'echo $1'`);
-    const big = `echo ${'x'.repeat(MAX_INLINE_SCRIPT_BYTES)}`;
-    const large = buildCommandLine({ script: big });
-    expect(large.line).toBe('exec sh -s');
-    expect(large.stdin!.toString()).toBe(big);
-    expect(() => buildCommandLine({ script: big, stdin: 'data' })).toThrow(/cannot be sent together with stdin/);
+  it('quotes argv and prefixes cwd and env in the script the loader runs', () => {
+    expect(framedScript(buildCommandLine({ argv: ['ls', '-l', 'a b'] }).stdin)).toBe(`ls -l 'a b'`);
+    const command = buildCommandLine({ argv: ['env'], cwd: '/tmp/x y', env: { A: "it's" } });
+    expect(command.script).toBe(`cd '/tmp/x y' || exit 1\nexport A='it'\\''s'\nenv`);
+    expect(framedScript(command.stdin)).toBe(command.script);
+  });
+
+  it('frames a script of any size together with the request stdin, which follows it byte-exact', () => {
+    const big = `echo ${'x'.repeat(200_000)}`;
+    const payload = Buffer.from([0, 10, 255, 4]);
+    const command = buildCommandLine({ script: big, stdin: payload });
+    expect(framedScript(command.stdin) === big).toBe(true);
+    expect(command.stdin.subarray(-payload.length).equals(payload)).toBe(true);
   });
 
   it('rejects requests that are not exactly one of argv or script, and bad env names', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TsibleError } from '../errors/tsible-error.js';
-import { joinBytes, shellJoin, shellQuote, type ShellText } from './quote.js';
+import { shellJoin, shellQuote } from './quote.js';
 import { shellSplit } from './shell-split.js';
 import type { BecomeOptions } from './types.js';
 
@@ -13,7 +13,7 @@ import type { BecomeOptions } from './types.js';
  */
 export interface BecomePlan {
   method: BecomeOptions['method'];
-  line: ShellText;
+  line: string;
   /** su reads the password from a terminal; sudo -S reads stdin. */
   needsPty: boolean;
   successMarker: string;
@@ -32,9 +32,14 @@ export function uniqueToken(): string {
   return randomBytes(16).toString('hex');
 }
 
-export function wrapWithBecome(line: ShellText, become: BecomeOptions, token = uniqueToken()): BecomePlan {
+/** su reads its password from a terminal, so the whole command runs on one. */
+export function becomeNeedsTerminal(become: BecomeOptions): boolean {
+  return become.method === 'su';
+}
+
+export function wrapWithBecome(line: string, become: BecomeOptions, token = uniqueToken()): BecomePlan {
   const successMarker = `BECOME-SUCCESS-${token}`;
-  const inner = joinBytes([`echo ${successMarker};`, line]);
+  const inner = `echo ${successMarker}; ${line}`;
   if (become.method === 'sudo') return sudoPlan(inner, become, token, successMarker);
   if (become.method === 'su') return suPlan(inner, become, successMarker);
   throw new TsibleError(`unsupported become method '${String(become.method)}'`, {
@@ -43,7 +48,7 @@ export function wrapWithBecome(line: ShellText, become: BecomeOptions, token = u
   });
 }
 
-function sudoPlan(inner: ShellText, become: BecomeOptions, token: string, successMarker: string): BecomePlan {
+function sudoPlan(inner: string, become: BecomeOptions, token: string, successMarker: string): BecomePlan {
   let flags = shellSplit(become.flags ?? SUDO_DEFAULT_FLAGS);
   const prompt = `[sudo via tsible, key=${token}] password:`;
   const words: string[] = ['sudo'];
@@ -58,7 +63,7 @@ function sudoPlan(inner: ShellText, become: BecomeOptions, token: string, succes
   if (become.user !== '') words.push('-u', become.user);
   return {
     method: 'sudo',
-    line: joinBytes([shellJoin(words), 'sh', '-c', shellQuote(inner)]),
+    line: `${shellJoin(words)} sh -c ${shellQuote(inner)}`,
     needsPty: false,
     successMarker,
     prompt: new RegExp(escapeRegExp(prompt)),
@@ -67,15 +72,15 @@ function sudoPlan(inner: ShellText, become: BecomeOptions, token: string, succes
   };
 }
 
-function suPlan(inner: ShellText, become: BecomeOptions, successMarker: string): BecomePlan {
-  // On a pty stdout and input would be rewritten (CR/LF, echo); switch that off
-  // before the marker so everything after it is byte-exact.
-  const command = joinBytes(['stty -echo -onlcr 2>/dev/null;', inner]);
+function suPlan(inner: string, become: BecomeOptions, successMarker: string): BecomePlan {
+  // On a pty input and output would be rewritten (CR/LF, echo, ^C, ^D); raw
+  // mode before the marker makes everything after it byte-exact.
+  const command = `stty raw -echo 2>/dev/null; ${inner}`;
   const words = ['su', ...shellSplit(become.flags ?? ''), ...(become.user !== '' ? [become.user] : [])];
   return {
     method: 'su',
-    line: joinBytes([shellJoin(words), '-c', shellQuote(joinBytes(['sh', '-c', shellQuote(command)]))]),
-    needsPty: true,
+    line: `${shellJoin(words)} -c ${shellQuote(`sh -c ${shellQuote(command)}`)}`,
+    needsPty: becomeNeedsTerminal(become),
     successMarker,
     prompt: SU_PROMPT,
     promptStream: 'stdout',

@@ -4,7 +4,6 @@ import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter } from '../output/events.js';
 import type { ExecChannel, ChannelExit } from './run/exec-channel.js';
 import type { LocalConnectionOptions } from './options/connection-options.js';
-import type { ShellText } from './quote.js';
 import { maskSecrets } from './redact.js';
 import { prepareRun } from './run/prepare-run.js';
 import { tempPathBeside } from './temp-name.js';
@@ -30,7 +29,7 @@ export class LocalConnection implements Connection {
         hint: 'use become_method: sudo for local tasks',
       });
     }
-    this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(run.line, request)}`, { host: this.host });
+    this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(run.script, request)}`, { host: this.host });
     return run.supervise(spawnShell(run.line, this.options.settings.env ?? process.env));
   }
 
@@ -73,23 +72,10 @@ export class LocalConnection implements Connection {
 
 const TERMINATE_GRACE_MS = 2000;
 
-/**
- * Runs one sh command line. Non-UTF-8 command lines cannot be passed through
- * Node's argv, so those are read by sh from an extra pipe (fd 3) instead.
- */
-function spawnShell(line: ShellText, env: Readonly<Record<string, string | undefined>>): ExecChannel {
-  const viaPipe = typeof line !== 'string';
-  const args = viaPipe ? ['-c', 'c=$(cat <&3; echo .); exec 3<&-; eval "${c%.}"'] : ['-c', line];
+/** Runs one sh command line (fixed text: the values travel on stdin). */
+function spawnShell(line: string, env: Readonly<Record<string, string | undefined>>): ExecChannel {
   // Own process group, so a timeout ends the whole command tree.
-  const child = spawn('/bin/sh', args, {
-    stdio: viaPipe ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
-    detached: true,
-    env: { ...env },
-  });
-  if (viaPipe) {
-    const pipe = child.stdio[3] as NodeJS.WritableStream;
-    pipe.end(line);
-  }
+  const child = spawn('/bin/sh', ['-c', line], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: { ...env } });
   child.stdin!.on('error', () => undefined);
   const finished = new Promise<ChannelExit>((resolve, reject) => {
     child.on('error', reject);

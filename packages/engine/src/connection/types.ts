@@ -16,8 +16,9 @@ export interface BecomeOptions {
 export interface RunRequest {
   /**
    * Either an argv (each element quoted by the one quoting function) or a
-   * POSIX sh script (sent as one `sh -c` word, or on stdin to `sh -s` when
-   * large). Strings travel as UTF-8; Buffers byte-exact (any byte but NUL).
+   * POSIX sh script. Both reach the host's sh on stdin, framed ahead of the
+   * request's stdin (run/script-framing.ts), so only argv words can show in
+   * its process list. Strings travel as UTF-8; Buffers byte-exact (any byte but NUL).
    */
   argv?: readonly ShellText[];
   script?: ShellText;

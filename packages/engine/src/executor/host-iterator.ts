@@ -17,6 +17,8 @@ export interface StepFeedback {
   /** Failed and not ignored. */
   failed: boolean;
   result: ModuleResult;
+  /** The uncensored result, when `result` is censored (no_log): its facts still apply. */
+  effects?: ModuleResult;
   includes: readonly IncludedBlocks[];
 }
 

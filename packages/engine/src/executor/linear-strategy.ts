@@ -18,9 +18,13 @@ import { keywordValue } from './task/execute-action.js';
 import { runTaskOnHost, templarFor, type HostTaskResult } from './task/run-task.js';
 import { RUN_ONCE_ACTIONS } from './actions/index.js';
 import { taskInfo } from './task-info.js';
+import { warnOnce } from './warn-once.js';
 
 /** The play's `strategy` keyword. */
 export type StrategyName = 'linear' | 'free' | 'host_pinned';
+
+const PER_HOST_MAX_FAIL_WARNING = 'Using max_fail_percentage with the free strategy is not supported, as tasks are executed independently on each host';
+const PER_HOST_FATAL_WARNING = 'Using any_errors_fatal with the free strategy is not supported, as tasks are executed independently on each host';
 
 const OK_FEEDBACK = (result: ModuleResult): StepFeedback => ({ failed: false, result, includes: [] });
 
@@ -56,9 +60,11 @@ export class LinearStrategy {
       const first = [...pending.values()].map((p) => p.step).sort((a, b) => comparePositions(a.position, b.position))[0]!;
       const group = [...pending.entries()].filter(([, p]) => p.step.task === first.task && comparePositions(p.step.position, first.position) === 0);
       const feedback = await this.runTask(first.task, new Map(group.map(([host, p]) => [host, p.step])), false);
+      const unreachableNow = group.map(([host]) => host).filter((host) => pc.unreachable.has(host));
       if (pc.fatal) {
         pc.endPlay = true;
         for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
+        for (const host of unreachableNow) pc.failedWhileUnreachable.add(host);
       }
       for (const [host, p] of group) {
         if (pc.unreachable.has(host) || pc.ended.has(host)) {
@@ -67,7 +73,7 @@ export class LinearStrategy {
         }
         this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
       }
-      if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage();
+      if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage(unreachableNow);
       if (activeHosts(pc).length === 0 && pending.size > 0 && !this.noMoreHostsShown) {
         this.noMoreHostsShown = true;
         emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
@@ -79,9 +85,12 @@ export class LinearStrategy {
    * free and host_pinned: each host walks its tasks on its own, without
    * waiting for the others. At most `forks` hosts run a task at once; with
    * host_pinned a host keeps its slot until it has run every task.
+   * max_fail_percentage and any_errors_fatal do not apply (Ansible warns):
+   * only a batch where every host failed stops the rollout.
    */
   private async runBlocksPerHost(blocks: readonly Block[]): Promise<void> {
     const { pc } = this;
+    if (pc.maxFailPercentage !== undefined && pc.maxFailPercentage !== null) warnOnce(pc.run, PER_HOST_MAX_FAIL_WARNING);
     const slots = pLimit(Math.max(1, pc.run.options.forks));
     const pinned = this.mode === 'host_pinned';
     const walk = async (host: string): Promise<void> => {
@@ -102,9 +111,10 @@ export class LinearStrategy {
   /**
    * max_fail_percentage, as Ansible checks it after each task: when the failed
    * share of the batch EXCEEDS the value, every host of the batch is failed
-   * and the play stops (Ansible announces it twice).
+   * and the play stops (Ansible announces it twice). Unreachable hosts do not
+   * count towards the share.
    */
-  private checkMaxFailPercentage(): void {
+  private checkMaxFailPercentage(unreachableNow: readonly string[]): void {
     const { pc } = this;
     const written = pc.maxFailPercentage;
     if (written === undefined || written === null || pc.maxFailExceeded !== undefined) return;
@@ -113,6 +123,7 @@ export class LinearStrategy {
     const limit = Number.parseFloat(String(written));
     if (failed / pc.hosts.length <= limit / 100) return;
     for (const host of activeHosts(pc)) pc.failed.add(host);
+    for (const host of unreachableNow) pc.failedWhileUnreachable.add(host);
     pc.maxFailExceeded = { failed, limit };
     pc.endPlay = true;
     this.noMoreHostsShown = true;
@@ -163,6 +174,7 @@ export class LinearStrategy {
       return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
     }
     const info = taskInfo(pc, task, hosts[0], isHandler);
+    if (this.mode !== 'linear' && this.anyErrorsFatal(task)) warnOnce(pc.run, PER_HOST_FATAL_WARNING);
     if (this.mode === 'linear' || this.lastBanner !== task) emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
     this.lastBanner = task;
     const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
@@ -210,7 +222,7 @@ export class LinearStrategy {
     const register = task.keywords['register'];
     for (const host of hosts.slice(1)) {
       if (typeof register === 'string') this.pc.run.store.setHostFacts(host, { [register]: this.pc.run.store.hostFactsOf(hosts[0]!)[register] });
-      if (task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') applyResultEffects(this.pc.run, task, host, first.result);
+      if (task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') applyResultEffects(this.pc.run, task, host, first.effects ?? first.result);
       feedback.set(host, first);
     }
   }
@@ -239,7 +251,7 @@ export class LinearStrategy {
     const { pc } = this;
     emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
     countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
-    applyResultEffects(pc.run, task, host, outcome.result);
+    applyResultEffects(pc.run, task, host, outcome.effects ?? outcome.result);
     if (outcome.status === 'changed' && task.keywords['notify'] !== undefined) {
       const templar = templarFor(pc, task, layeredVars(pc.varsInput, host, { task, includeParams: step.includeParams }));
       notify(pc, host, task.keywords['notify'], templar, task);
@@ -247,8 +259,8 @@ export class LinearStrategy {
     if (outcome.status === 'unreachable' && !outcome.ignored) pc.unreachable.add(host);
     const failed = (outcome.status === 'failed' || outcome.status === 'unreachable') && !outcome.ignored;
     // any_errors_fatal: a failure no rescue catches ends the play (and the run) for every host after this task.
-    if (failed && !step.rescuable && this.anyErrorsFatal(task)) pc.fatal = true;
-    return { failed, result: outcome.result, includes: [] };
+    if (failed && !step.rescuable && this.mode === 'linear' && this.anyErrorsFatal(task)) pc.fatal = true;
+    return { failed, result: outcome.result, ...(outcome.effects ? { effects: outcome.effects } : {}), includes: [] };
   }
 
   private anyErrorsFatal(task: Task): boolean {

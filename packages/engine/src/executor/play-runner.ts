@@ -10,6 +10,7 @@ import { Templar } from '../template/templar.js';
 import { lazyHostvars } from '../vars/hostvars.js';
 import { layeredVars, type PlayVarsInput } from '../vars/layered-vars.js';
 import { playMagicVars } from '../vars/magic-vars.js';
+import { batchOutcome } from './batch-outcome.js';
 import { orderHosts, playBatches } from './batches.js';
 import { gatherFactsTask } from './gather-facts.js';
 import { touchStats } from './play-stats.js';
@@ -102,6 +103,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     fatal: false,
     maxFailPercentage: playKeyword(play, run, 'max_fail_percentage'),
     maxFailExceeded: undefined,
+    failedWhileUnreachable: new Set(),
     notified: new Map(),
     hosts: batches[0]!,
     dynamicHandlers: [],
@@ -131,7 +133,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   };
   pc.varsInput = input;
   const selector = taskSelector(play, run);
-  const mode = strategyName(play);
+  const mode = strategyName(play, playKeyword(play, run, 'strategy'));
   let breakRun = false;
   for (const [index, batch] of batches.entries()) {
     emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
@@ -139,6 +141,8 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     pc.hosts = batch;
     pc.endPlay = false;
     pc.endBatchOnly = false;
+    pc.fatal = false;
+    pc.maxFailExceeded = undefined;
     const strategy = new LinearStrategy(pc, selector, mode);
     if (gathersFacts(play, run)) await strategy.runBlocks([gatherFactsTask(play).parent]);
     const sections: Block[][] = [play.preTasks, [...roleBlocks(play), ...play.tasks], play.postTasks];
@@ -147,17 +151,17 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
       await strategy.runBlocks(section);
       if (!pc.endPlay) await strategy.flushHandlers();
     }
-    const failedInBatch = batch.filter(removed);
-    // As Ansible: any_errors_fatal, max_fail_percentage or a batch where every host failed stops the playbook.
-    if (pc.fatal || pc.maxFailExceeded !== undefined || failedInBatch.length === batch.length) {
+    const outcome = batchOutcome(pc, batch);
+    run.lastBatchBroke = outcome.broke;
+    if (outcome.broke) breakRun = true;
+    if (outcome.allFailed) {
       breakRun = true;
       const untouched = batches.slice(index + 1).flat();
-      const reason = pc.maxFailExceeded !== undefined ? `max_fail_percentage ${pc.maxFailExceeded.limit}` : pc.fatal ? 'any_errors_fatal' : 'every host failed';
-      const failed = pc.maxFailExceeded?.failed ?? failedInBatch.length;
-      if (untouched.length > 0) emitRunEvent(run.sink, { type: 'play.batch_aborted', batch: index + 1, batches: batches.length, failed, size: batch.length, reason, untouched });
+      if (untouched.length > 0) emitRunEvent(run.sink, { type: 'play.batch_aborted', batch: index + 1, batches: batches.length, failed: outcome.failed, size: batch.length, reason: outcome.reason, untouched });
       break;
     }
-    if (pc.endPlay && !pc.endBatchOnly) break;
+    // meta: end_play ends every batch; a batch stopped by any_errors_fatal or max_fail_percentage does not.
+    if (pc.endPlay && !pc.endBatchOnly && !outcome.broke) break;
   }
   for (const host of pc.failed) run.failedHosts.add(host);
   for (const host of pc.unreachable) run.unreachableHosts.add(host);
@@ -182,9 +186,9 @@ function gathersFacts(play: Play, run: RunContext): boolean {
   return toBoolean(new Templar({ vars: { ...play.vars, ...run.extraVars }, sink: run.sink, environment: run.templateEnvironment }).render(written));
 }
 
-/** The play's strategy; the ansible.builtin names are the same plugins. */
-function strategyName(play: Play): StrategyName {
-  const written = play.keywords['strategy'] ?? 'linear';
+/** The play's strategy (templated, as Ansible does); the ansible.builtin names are the same plugins. */
+function strategyName(play: Play, templated: unknown): StrategyName {
+  const written = templated ?? 'linear';
   const name = typeof written === 'string' ? written.replace(/^ansible\.builtin\./, '') : written;
   if (name === 'linear' || name === 'free' || name === 'host_pinned') return name;
   throw new TsibleError(`Invalid play strategy specified: ${String(written)}`, { code: 'TSIBLE_PLAY_STRATEGY', location: play.location, hint: 'tsible has the linear, free and host_pinned strategies' });

@@ -4,7 +4,7 @@ import type { TaskStatus } from './module-task.js';
 
 /**
  * Counts one task result in the recap as Ansible's strategy does: an ignored
- * failure is ok (and ignored), a failure a rescue will catch is rescued, not
+ * failure or unreachable host is ok (and ignored), a failure a rescue will catch is rescued, not
  * failed; changed also counts as ok.
  */
 export function countResult(stats: Map<string, HostStats>, host: string, status: TaskStatus, result: ModuleResult, ignored: boolean, rescuable: boolean): void {
@@ -33,8 +33,10 @@ export function countResult(stats: Map<string, HostStats>, host: string, status:
       }
       break;
     case 'unreachable':
-      if (ignored) s.skipped++;
-      else s.unreachable++;
+      if (ignored) {
+        s.ok++;
+        s.ignored++;
+      } else s.unreachable++;
       break;
   }
 }

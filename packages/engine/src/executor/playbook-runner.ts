@@ -4,8 +4,13 @@ import type { Playbook } from '../playbook/model.js';
 import { runPlay } from './play-runner.js';
 import type { RunContext } from './run-context.js';
 
-/** Ansible's exit code: unreachable hosts (4) over failed ones (2) over ok (0). */
-export function exitCodeOf(run: Pick<RunContext, 'failedHosts' | 'unreachableHosts'>): number {
+/**
+ * Ansible's exit code: the last batch's result. A batch stopped by
+ * any_errors_fatal or max_fail_percentage gives 2; otherwise unreachable
+ * hosts (4) over failed ones (2) over ok (0).
+ */
+export function exitCodeOf(run: Pick<RunContext, 'failedHosts' | 'unreachableHosts' | 'lastBatchBroke'>): number {
+  if (run.lastBatchBroke) return ExitCode.hostFailed;
   if (run.unreachableHosts.size > 0) return ExitCode.hostUnreachable;
   return run.failedHosts.size > 0 ? ExitCode.hostFailed : ExitCode.ok;
 }

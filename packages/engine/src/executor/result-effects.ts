@@ -21,8 +21,8 @@ export function applyResultEffects(run: RunContext, task: Task, host: string, re
       } else if (task.resolvedAction === 'include_vars') {
         run.store.addIncludedVars(factsHost, facts);
       } else {
-        // Modules report facts as ansible_<name>; ansible_facts holds them by their bare names.
-        run.store.addFacts(factsHost, Object.fromEntries(Object.entries(facts).map(([k, v]) => [k.startsWith('ansible_') ? k.slice('ansible_'.length) : k, v])));
+        // Modules report facts as ansible_<name>; ansible_facts holds them by their bare names (ansible_local keeps its own, as in Ansible).
+        run.store.addFacts(factsHost, Object.fromEntries(Object.entries(facts).map(([k, v]) => [k.startsWith('ansible_') && k !== 'ansible_local' ? k.slice('ansible_'.length) : k, v])));
       }
     }
     const stats = item['ansible_stats'];

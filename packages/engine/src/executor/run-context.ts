@@ -60,6 +60,8 @@ export interface RunContext {
   /** Hosts that failed (meta: clear_host_errors forgives them) and that were unreachable: the exit code. */
   failedHosts: Set<string>;
   unreachableHosts: Set<string>;
+  /** The last batch run was stopped by any_errors_fatal or max_fail_percentage: Ansible then exits 2 even with unreachable hosts. */
+  lastBatchBroke: boolean;
   /** Decrypted vault values (plaintext for templates and module arguments). */
   vaultValues: VaultValues;
   /** --start-at-task: the task name still to be found. */
@@ -78,7 +80,7 @@ export interface PlayContext {
   forgiven: Set<string>;
   /** Hosts that ended with meta: end_host. */
   ended: Set<string>;
-  /** A failure under any_errors_fatal: the play and the run stop. */
+  /** A failure under any_errors_fatal in this batch: later plays do not run. */
   fatal: boolean;
   /** Set by meta: end_play / end_batch: no more tasks in this batch. */
   endPlay: boolean;
@@ -86,8 +88,14 @@ export interface PlayContext {
   endBatchOnly: boolean;
   /** The play's max_fail_percentage, templated once per play (Ansible templates it like serial). */
   maxFailPercentage: unknown;
-  /** More of the batch failed than max_fail_percentage allows (how many did): the play and the run stop. */
+  /** More of the batch failed than max_fail_percentage allows (how many did): later plays do not run. */
   maxFailExceeded: { failed: number; limit: number } | undefined;
+  /**
+   * Hosts that went unreachable on the very task that made the batch fatal
+   * (any_errors_fatal, max_fail_percentage): Ansible marks them failed too,
+   * so they count twice when it checks whether the whole batch failed.
+   */
+  failedWhileUnreachable: Set<string>;
   /** Handler notifications per host, by handler. */
   notified: Map<string, Set<string>>;
   /** The hosts of the batch being run (all the play's hosts without serial). */

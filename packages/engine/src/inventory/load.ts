@@ -31,7 +31,7 @@ export interface LoadInventoryOptions {
   unparsedIsFailed?: boolean;
   /** inventory_unparsed_warning: warn when no source could be read. */
   unparsedWarning?: boolean;
-  /** Decrypts vaulted group_vars/host_vars files. */
+  /** Decrypts vaulted inventory files and group_vars/host_vars files. */
   vault?: Vault;
 }
 
@@ -68,6 +68,7 @@ export async function loadInventory(options: LoadInventoryOptions): Promise<Inve
     ignoreExtensions: options.ignoreExtensions ?? DEFAULT_IGNORE_EXTENSIONS,
     ignorePatterns: options.ignorePatterns ?? [],
     scriptTimeoutMs: options.scriptTimeoutMs ?? 60_000,
+    vault: options.vault,
   };
   let parsed = false;
   for (const source of sources) {

@@ -13,6 +13,11 @@ export class VaultText {
   toString(): string {
     return this.ciphertext;
   }
+
+  /** As Ansible's JSON encoder writes it (--json output). */
+  toJSON(): { __ansible_vault: string } {
+    return { __ansible_vault: this.ciphertext };
+  }
 }
 
 /** A `!unsafe` string: used as-is, never templated. */

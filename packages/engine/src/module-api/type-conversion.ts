@@ -1,6 +1,6 @@
 import type { ElementType, OptionType } from './argument-spec.js';
 import { pythonClass } from './python-types.js';
-import { pythonStr } from '../text/python-format.js';
+import { pythonStr } from '../template/python/repr.js';
 import { isRecord } from '../values/is-record.js';
 
 /** Raised by a converter; the message is Ansible's wording for the failure. */

@@ -1,7 +1,7 @@
 import type { ArgumentSpec, OptionSpec, ParamsOf } from './argument-spec.js';
 import { ConversionError, convertValue } from './type-conversion.js';
 import { pythonClass } from './python-types.js';
-import { pythonStr } from '../text/python-format.js';
+import { pythonStr } from '../template/python/repr.js';
 
 export type ValidationOutcome<S extends ArgumentSpec> =
   | { ok: true; params: ParamsOf<S>; warnings: string[]; noLogValues: string[] }

@@ -1,4 +1,4 @@
-import { PythonTuple, pythonFloatRepr, pythonKeyString, pythonRepr, pythonStr } from './python-format.js';
+import { pythonFloatRepr, pythonKeyString } from './python-format.js';
 
 describe('Python formatting', () => {
   it('prints floats as Python repr does', () => {
@@ -9,12 +9,8 @@ describe('Python formatting', () => {
     expect(pythonFloatRepr(-0)).toBe('-0.0');
   });
 
-  it('prints keys, containers and strings like str()/repr()', () => {
+  it('prints mapping keys like str()', () => {
     expect([null, true, false, 7].map((k) => pythonKeyString(k, false))).toEqual(['None', 'True', 'False', '7']);
     expect(pythonKeyString(2, true)).toBe('2.0');
-    expect(pythonRepr(['a', "it's", 'say "hi"', 'both \' and "', 1, null, true])).toBe(`['a', "it's", 'say "hi"', 'both \\' and "', 1, None, True]`);
-    expect(pythonRepr({ k: ['x\n'] })).toBe("{'k': ['x\\n']}");
-    expect(pythonRepr(new PythonTuple(['.a']))).toBe("('.a',)");
-    expect(pythonStr('bare')).toBe('bare');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Python's str() for the few values whose text tsible must reproduce exactly:
- * mapping keys (Python keeps 1, True, None as keys; JS objects need strings)
- * and floats printed in messages.
+ * Python's text for the scalars that everything else builds on: float repr,
+ * str repr, and str() of mapping keys (Python keeps 1, True, None as keys; JS
+ * objects need strings). Containers and objects print through
+ * template/python/repr.ts, the one pythonRepr/pythonStr.
  */
 export function pythonFloatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
@@ -49,32 +50,6 @@ export function pythonStrRepr(text: string): string {
     else out += ch;
   }
   return out + quote;
-}
-
-/**
- * How Python prints a value with str(): strings bare, None/True/False, and
- * containers with repr() of their items (['a', 'b'], ('x',), {'k': 1}).
- */
-export function pythonStr(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return pythonRepr(value);
-}
-
-export function pythonRepr(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
-  if (typeof value === 'string') return pythonStrRepr(value);
-  if (value instanceof PythonTuple) {
-    const items = value.items.map(pythonRepr);
-    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-  }
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
-  if (typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${pythonStrRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
-  }
-  return String(value);
 }
 
 /** Marks a list that Python holds as a tuple, so it prints as (a, b). */

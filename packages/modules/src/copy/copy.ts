@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
+import { pythonJsonDumps } from '@tsible/engine/template/python/json-dumps';
 import { chmodWord, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { attributeRequest } from '../support/file-attrs/common-options.js';
 import { ModeError, parseModeOption } from '../support/file-attrs/mode.js';
@@ -13,9 +14,9 @@ import { copyRemoteTree } from './remote-tree.js';
 import { copySpec, type CopyParams } from './copy-spec.js';
 import { walkLocalTree } from './copy-tree.js';
 
-/** Ansible's content: text as given, other data as JSON. */
+/** Ansible's content: text as given, other data as Python's json.dumps writes it. */
 function contentBytes(content: unknown): Buffer {
-  return Buffer.from(typeof content === 'string' ? content : JSON.stringify(content), 'utf8');
+  return Buffer.from(typeof content === 'string' ? content : pythonJsonDumps(content), 'utf8');
 }
 
 /** mode=preserve takes the source file's mode. */

@@ -12,6 +12,8 @@ export const waitForSpec = {
     sleep: { type: 'int', default: 1 },
     connect_timeout: { type: 'int', default: 5 },
     msg: { type: 'str' },
+    active_connection_states: { type: 'list', elements: 'str', default: ['ESTABLISHED', 'FIN_WAIT1', 'FIN_WAIT2', 'SYN_RECV', 'SYN_SENT', 'TIME_WAIT'] },
+    exclude_hosts: { type: 'list', elements: 'str' },
   },
 } as const satisfies ArgumentSpec;
 

@@ -1,4 +1,4 @@
-import { wrapWithBecome, type BecomePlan } from '../become.js';
+import { becomeNeedsTerminal, wrapWithBecome, type BecomePlan } from '../become.js';
 import { buildCommandLine } from './command-line.js';
 import type { ExecChannel } from './exec-channel.js';
 import type { ShellText } from '../quote.js';
@@ -15,7 +15,10 @@ export interface RunContext {
 
 /** A request turned into the one command line to start, and how to drive it. */
 export interface PreparedRun {
-  line: ShellText;
+  /** Fixed text (a loader, maybe wrapped for become): no value of the request. */
+  line: string;
+  /** What the host runs, as it reads it from stdin; for (masked) logs only. */
+  script: ShellText;
   become: BecomePlan | undefined;
   needsPty: boolean;
   supervise(channel: ExecChannel): Promise<RunResult>;
@@ -23,10 +26,11 @@ export interface PreparedRun {
 
 /** Every transport runs requests the same way: build, wrap for become, start, supervise. */
 export function prepareRun(request: RunRequest, context: RunContext): PreparedRun {
-  const command = buildCommandLine(request);
+  const command = buildCommandLine(request, { terminal: request.become !== undefined && becomeNeedsTerminal(request.become) });
   const become = request.become ? wrapWithBecome(command.line, request.become) : undefined;
   return {
     line: become?.line ?? command.line,
+    script: command.script,
     become,
     needsPty: become?.needsPty ?? false,
     supervise: (channel) =>

@@ -42,7 +42,7 @@ const base = { host: 'h', becomeTimeoutMs: 2000, timeoutMs: undefined, maxOutput
 describe('superviseRun with su on a terminal', () => {
   const plan = wrapWithBecome('id', { method: 'su', user: 'root', password: 'pw' }, 'T');
 
-  it('answers "Password:" on stdout, drops everything up to the marker and ends input with ^D', async () => {
+  it('answers "Password:" on stdout, drops everything up to the marker, then sends the input', async () => {
     const channel = new FakeChannel();
     const result = superviseRun(channel, { ...base, stdin: Buffer.from('data'), become: plan });
     channel.stdout.write('Password: ');
@@ -50,7 +50,7 @@ describe('superviseRun with su on a terminal', () => {
     expect(channel.input()).toBe('pw\n');
     channel.stdout.write('\r\nBECOME-SUCCESS-T\nuid=0(root)\n');
     await tick();
-    expect(channel.input()).toBe('pw\ndata\x04\x04');
+    expect(channel.input()).toBe('pw\ndata');
     expect(channel.stdinEnded).toBe(true);
     channel.exit(0);
     await expect(result).resolves.toMatchObject({ rc: 0, stdout: Buffer.from('uid=0(root)\n') });

@@ -15,7 +15,6 @@ export interface SuperviseOptions {
   maxOutputBytes: number;
 }
 
-const EOT = Buffer.from([0x04]);
 
 /**
  * Drives one started process to its end: lets the become handshake answer
@@ -46,12 +45,8 @@ export function superviseRun(channel: ExecChannel, options: SuperviseOptions): P
     };
 
     const sendStdin = (): void => {
-      const input = options.stdin ?? Buffer.alloc(0);
-      if (input.length > 0) channel.writeStdin(input);
-      if (options.become?.needsPty) {
-        // A terminal has no EOF of its own: ^D ends input (twice after a partial line).
-        channel.writeStdin(input.length > 0 && input.at(-1) !== 0x0a ? Buffer.concat([EOT, EOT]) : EOT);
-      }
+      // On a terminal the loader counts the payload out itself: no ^D needed.
+      if (options.stdin !== undefined && options.stdin.length > 0) channel.writeStdin(options.stdin);
       channel.endStdin();
     };
 

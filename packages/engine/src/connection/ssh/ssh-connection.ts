@@ -60,7 +60,7 @@ export class SshConnection implements Connection {
       maxOutputBytes: this.options.maxOutputBytes,
     });
     const { client } = await this.open();
-    this.log('exec', `SSH: EXEC ${maskSecrets(run.line, request, [this.options.password])}`);
+    this.log('exec', `SSH: EXEC ${maskSecrets(run.script, request, [this.options.password])}`);
     for (let refusals = 0; ; refusals += 1) {
       try {
         return await this.channels.use(async () => {
@@ -141,9 +141,10 @@ export class SshConnection implements Connection {
 
   private async openWithRetries(): Promise<OpenRoute> {
     const o = this.options;
-    const via = o.jumps.length > 0 ? ` via ${o.jumps.map((j) => `${j.user}@${j.host}:${j.port}`).join(',')}` : '';
     for (let attempt = 0; ; attempt += 1) {
-      this.log('connect', `ESTABLISH SSH CONNECTION FOR USER: ${o.user} TO ${o.host}:${o.port}${via}`);
+      // Ansible's line; the port and jump hosts follow on their own line.
+      this.log('connect', `ESTABLISH SSH CONNECTION FOR USER: ${o.user}`);
+      this.log('connect', `SSH: connecting to ${o.host}:${o.port}${o.jumps.length > 0 ? ` via ${o.jumps.map((j) => `${j.user}@${j.host}:${j.port}`).join(',')}` : ''}`);
       try {
         const trace = this.events && (o.settings.verbosity ?? 0) >= 4 ? (m: string) => this.log('ssh2', maskSecrets(traceWithoutCommand(m), undefined, [o.password])) : undefined;
         const open = await openRoute(o, trace);

@@ -3,6 +3,7 @@ import type { ModuleResult } from '../../module-api/module.js';
 import type { Emitter } from '../../output/events.js';
 import type { Task } from '../../playbook/model.js';
 import type { Templar } from '../../template/templar.js';
+import type { VaultValues } from '../../vars/vault-values.js';
 
 /** What an action run by the engine itself (not on the host) may use. */
 export interface ActionContext {
@@ -20,6 +21,8 @@ export interface ActionContext {
   interactive: boolean;
   /** Stops a pause early when the run is interrupted. */
   signal: AbortSignal;
+  /** Opens vaulted files and values the action reads at run time (include_vars). */
+  vaultValues: VaultValues;
 }
 
 /**

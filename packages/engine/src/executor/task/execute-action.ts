@@ -127,6 +127,7 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       events: run.events,
       interactive: run.options.interactive,
       signal: run.signal,
+      vaultValues: run.vaultValues,
     });
     return withDelegate(result, host, target, delegateFacts);
   }

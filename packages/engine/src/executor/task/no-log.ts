@@ -8,3 +8,8 @@ export function censored(result: ModuleResult): ModuleResult {
   for (const key of ['changed', 'failed', 'skipped', 'unreachable']) if (key in result) kept[key] = result[key];
   return kept;
 }
+
+/** What output shows of a result: censored under no_log, or when the action asked for it (a vaulted include_vars file). */
+export function shownResult(result: ModuleResult, noLog: boolean): ModuleResult {
+  return noLog || result['_ansible_no_log'] === true ? censored(result) : result;
+}

@@ -12,14 +12,17 @@ import type { PlayContext } from '../run-context.js';
 import { applyResultConditions, falseCondition } from './conditions.js';
 import { executeAction, keywordValue } from './execute-action.js';
 import { iterationVars, loopControlOf, loopItems } from './loop-items.js';
-import { censored } from './no-log.js';
+import { censored, shownResult } from './no-log.js';
 import { taskErrorMessage } from './error-context.js';
 import { searchDirsOf } from './search-dirs.js';
 
 /** One host's result for one task, before the strategy decides what it means for the play. */
 export interface HostTaskResult {
   status: TaskStatus;
+  /** The result as output shows it (censored under no_log). */
   result: ModuleResult;
+  /** The uncensored result whose facts and other effects apply, when `result` is censored. */
+  effects?: ModuleResult;
   /** ignore_errors / ignore_unreachable said to go on. */
   ignored: boolean;
   start: number;
@@ -92,7 +95,7 @@ async function runLoop(pc: PlayContext, scope: TaskScope, host: string, base: Re
     // set_fact/include_vars items see the facts of the items before them.
     const facts = result['ansible_facts'];
     if ((task.resolvedAction === 'set_fact' || task.resolvedAction === 'include_vars') && result.failed !== true && facts !== null && typeof facts === 'object') Object.assign(base, facts);
-    const shown = noLog ? censored(result) : result;
+    const shown = shownResult(result, noLog);
     emitRunEvent(pc.run.sink, { type: 'host.item', task: info, host, status: statusOf(result), result: shown, label: String(result['_ansible_item_label']) });
   }
   return aggregateLoop(results);
@@ -140,7 +143,8 @@ export async function runTaskOnHost(pc: PlayContext, scope: TaskScope, host: str
   const ignoreErrors = toBoolean(safeKeyword(pc, task, 'ignore_errors', templar) ?? false);
   const ignoreUnreachable = toBoolean(safeKeyword(pc, task, 'ignore_unreachable', templar) ?? false);
   const ignored = (status === 'failed' && ignoreErrors) || (status === 'unreachable' && ignoreUnreachable);
-  return { status, result: noLog ? censored(result) : result, ignored, start, end: Date.now() };
+  const shown = shownResult(result, noLog);
+  return { status, result: shown, ...(shown === result ? {} : { effects: result }), ignored, start, end: Date.now() };
 }
 
 function safeKeyword(pc: PlayContext, task: Task, keyword: string, templar: Templar): unknown {

@@ -19,6 +19,8 @@ export class InventoryData {
   /** Its directory (inventory_dir); null for host lists. */
   currentSourceDir: string | null = null;
   localhost: Host | undefined;
+  /** Set while a vaulted source is read: each variable value it sets is a secret. */
+  secretValues: ((key: string, value: unknown) => void) | undefined;
 
   constructor(private readonly events: Emitter) {
     this.addGroup('all');
@@ -66,6 +68,7 @@ export class InventoryData {
   }
 
   setVariable(entity: string, key: string, value: unknown): void {
+    this.secretValues?.(key, value);
     const g = this.groups.get(entity);
     if (g) return g.setVariable(key, value);
     const h = this.hosts.get(entity);

@@ -1,6 +1,7 @@
 import { TsibleError } from '../../errors/tsible-error.js';
 import { UnsafeText, VaultText } from '../../loader/tagged-values.js';
-import { PythonTuple, pythonStr } from '../../text/python-format.js';
+import { PythonTuple } from '../../text/python-format.js';
+import { pythonStr } from '../../template/python/repr.js';
 import { isPythonTuple } from '../parse/python-literal.js';
 
 /** A variable's value as `ansible-inventory --graph --vars` prints it (Python's str()). */

@@ -1,6 +1,6 @@
 import { UnsafeText, VaultText } from '../../loader/tagged-values.js';
 import { pythonFloatRepr } from '../../text/python-format.js';
-import { compareCodePoints } from './python-json.js';
+import { compareCodePoints } from '../../text/code-point-order.js';
 import { pyyamlString } from './pyyaml-scalar.js';
 
 /**

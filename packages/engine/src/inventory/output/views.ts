@@ -1,7 +1,7 @@
 import { INTERNAL_VARS, type Inventory } from '../inventory.js';
 import type { Group } from '../model/group.js';
 import type { Host } from '../model/host.js';
-import { compareCodePoints } from './python-json.js';
+import { compareCodePoints } from '../../text/code-point-order.js';
 
 /** Options shared by every ansible-inventory view. */
 export interface ViewOptions {

@@ -1,4 +1,7 @@
 import { accessSync, constants, openSync, readSync, closeSync, readFileSync, readdirSync } from 'node:fs';
+import { ExitCode, TsibleError } from '../../errors/tsible-error.js';
+import { runSecrets } from '../../output/secrets/secret-registry.js';
+import { isVaultEnvelope, VaultErrorCode, type Vault } from '../../vault/index.js';
 import { dirname, extname, join } from 'node:path';
 import { InventoryError, syntaxError } from '../errors.js';
 import { kindOfPath } from '../fs-kind.js';
@@ -17,6 +20,8 @@ export interface ReadOptions {
   /** Regular expressions (Python syntax, searched) for directory entries to skip. */
   ignorePatterns: readonly string[];
   scriptTimeoutMs: number;
+  /** Opens inventory files vaulted as a whole. */
+  vault?: Vault | undefined;
 }
 
 function isExecutableScript(path: string): boolean {
@@ -74,13 +79,41 @@ export async function readSource(source: string, ctx: Omit<SourceContext, 'file'
     await parseInventoryScript(fileCtx, { timeoutMs: options.scriptTimeoutMs });
     return true;
   }
-  const text = readText(source);
+  const bytes = readFileSync(source);
+  if (isVaultEnvelope(bytes)) {
+    // The values a vaulted inventory sets are secrets, as in a vaulted vars file.
+    ctx.data.secretValues = (key, value) => runSecrets.addLeaves({ [key]: value });
+    try {
+      parseText(textOf(await decryptSource(source, bytes, options.vault), source), source, fileCtx);
+    } finally {
+      ctx.data.secretValues = undefined;
+    }
+    return true;
+  }
+  parseText(textOf(bytes, source), source, fileCtx);
+  return true;
+}
+
+async function decryptSource(source: string, bytes: Buffer, vault: Vault | undefined): Promise<Buffer> {
+  if (vault === undefined || vault.secrets.size === 0) {
+    throw new TsibleError(`Attempting to decrypt but no vault secrets found on ${source}`, {
+      code: VaultErrorCode.noSecrets,
+      exitCode: ExitCode.parserError,
+      location: { file: source, line: 1, column: 1 },
+      hint: 'give a vault password with --vault-id, --vault-password-file or --ask-vault-pass',
+    });
+  }
+  return vault.decrypt(bytes, { file: source });
+}
+
+/** YAML (by extension or none), then INI, as Ansible tries its plugins. */
+function parseText(text: string, source: string, fileCtx: SourceContext): void {
   const ext = extname(source);
   let yamlFailure: NotYamlInventory | undefined;
   if (!ext || YAML_EXTENSIONS.includes(ext)) {
     try {
       parseYamlInventory(text, fileCtx);
-      return true;
+      return;
     } catch (err) {
       if (!(err instanceof NotYamlInventory)) throw err;
       yamlFailure = err;
@@ -88,7 +121,6 @@ export async function readSource(source: string, ctx: Omit<SourceContext, 'file'
   }
   try {
     parseIniInventory(text, fileCtx);
-    return true;
   } catch (iniErr) {
     // The YAML reason is the useful one for YAML files and for text that is YAML.
     if (yamlFailure && (ext || yamlFailure.parsedAsYaml) && iniErr instanceof InventoryError) {
@@ -98,8 +130,7 @@ export async function readSource(source: string, ctx: Omit<SourceContext, 'file'
   }
 }
 
-function readText(path: string): string {
-  const bytes = readFileSync(path);
+function textOf(bytes: Buffer, path: string): string {
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !bytes.includes(Buffer.from('\uFFFD'))) {
     throw syntaxError(`${path} is not valid UTF-8 text`, { file: path, line: 1, column: 1 }, 'inventory files must be UTF-8');

@@ -19,6 +19,11 @@ export interface CallbackOptions {
   next: EventSink;
 }
 
+/** The connection layer's -vvv lines (`<host> ESTABLISH ...`, `<host> SSH: EXEC ...`): Ansible prints them among the results on stdout. */
+function isConnectionLog(event: EngineEvent): boolean {
+  return event.level === 'debug' && event.code.startsWith('connection.');
+}
+
 /**
  * ansible-playbook's default output: banners padded with stars, one line
  * per host result, loop items, `...ignoring`, handlers, the recap.
@@ -29,6 +34,7 @@ export class DefaultCallback implements EventSink {
   emit(event: EngineEvent): void {
     const run = runEventOf(event);
     if (run) this.handle(run);
+    else if (isConnectionLog(event) && this.options.verbosity >= 3) this.write(`${event.message}\n`);
     else this.options.next.emit(event);
   }
 

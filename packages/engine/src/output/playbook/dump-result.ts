@@ -1,4 +1,5 @@
 import type { ModuleResult } from '../../module-api/module.js';
+import { VaultText } from '../../loader/tagged-values.js';
 import { pythonJsonDumps } from '../../template/python/json-dumps.js';
 
 const DEBUG_ALLOWED = new Set(['msg', 'exception', 'warnings', 'deprecations']);
@@ -32,6 +33,8 @@ export function dumpResult(result: ModuleResult, verbosity: number): string {
 }
 
 function stripInternal(value: unknown): unknown {
+  // Ansible's encoder shows a vaulted value as its ciphertext.
+  if (value instanceof VaultText) return { __ansible_vault: value.ciphertext };
   if (Array.isArray(value)) return value.map(stripInternal);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('_ansible_')).map(([k, v]) => [k, stripInternal(v)]));

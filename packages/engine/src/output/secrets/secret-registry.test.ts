@@ -30,6 +30,12 @@ describe('SecretRegistry', () => {
     secrets.addLeaves({ db: { password: 'dbpass-1' }, keys: ['key-one', 7] });
     expect(secrets.mask('dbpass-1 key-one 7')).toBe(`${SECRET_MASK} ${SECRET_MASK} 7`);
   });
+
+  it("leaves Ansible's connection settings out, but not their passwords", () => {
+    const secrets = new SecretRegistry();
+    secrets.addLeaves({ ansible_connection: 'local', ansible_user: 'deploy', ansible_become_password: 'become-pw', ansible_ssh_private_key_passphrase: 'phrase-1' });
+    expect(secrets.mask('localhost deploy become-pw phrase-1')).toBe(`localhost deploy ${SECRET_MASK} ${SECRET_MASK}`);
+  });
 });
 
 describe('maskingStream', () => {

@@ -8,6 +8,8 @@ export const SECRET_MASK = '********';
 
 /** Shorter values would mask ordinary words and numbers all over the output. */
 const MIN_SECRET_LENGTH = 4;
+const PLAIN_SETTING = /^ansible_/;
+const SECRET_SETTING = /pass|secret|token/i;
 
 export class SecretRegistry {
   private readonly forms = new Set<string>();
@@ -21,11 +23,20 @@ export class SecretRegistry {
     if (escaped !== value) this.forms.add(escaped);
   }
 
-  /** Every string leaf under `value` (a vaulted file's parsed content). */
+  /**
+   * Every string leaf under `value` (a vaulted file's parsed content),
+   * except Ansible's own connection settings such as `ansible_connection:
+   * local` or `ansible_user`, which would mask host names and common words
+   * all over the output; their passwords and passphrases are still secrets.
+   */
   addLeaves(value: unknown): void {
     if (typeof value === 'string') this.add(value);
     else if (Array.isArray(value)) value.forEach((v) => this.addLeaves(v));
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach((v) => this.addLeaves(v));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (!PLAIN_SETTING.test(key) || SECRET_SETTING.test(key)) this.addLeaves(inner);
+      }
+    }
   }
 
   get size(): number {

@@ -5,7 +5,7 @@ import { readYamlFile } from '../yaml-source.js';
 import type { Play } from '../model.js';
 import { hasTemplate, renderAtLoad, renderOrKeep } from '../load-time-templates.js';
 import type { EventSink } from '../../output/events.js';
-import { pythonRepr } from '../../text/python-format.js';
+import { pythonRepr } from '../../template/python/repr.js';
 
 export interface PlayDisplay {
   hosts: string[];

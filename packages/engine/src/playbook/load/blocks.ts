@@ -1,6 +1,6 @@
 import { isMapping, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-type-name.js';
-import { pythonRepr } from '../../text/python-format.js';
+import { pythonRepr } from '../../template/python/repr.js';
 import { BLOCK_KEYWORDS } from '../keywords.js';
 import type { Block, BlockParent, TaskListEntry } from '../model.js';
 import { locate } from '../yaml-source.js';

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../../errors/source-location.js';
 import { resolveAction, type ResolvedAction } from '../args/mod-args.js';
 import { isMapping, loadError, parserError } from '../errors.js';
 import { pythonTypeName } from '../python-type-name.js';
-import { pythonRepr } from '../../text/python-format.js';
+import { pythonRepr } from '../../template/python/repr.js';
 import { INCLUDE_ROLE_OPTIONS, INCLUDE_TASKS_OPTIONS, isLoopKeyword } from '../keywords.js';
 import type { Block, DynamicInclude, Loop, Task, TaskListEntry } from '../model.js';
 import { hasTemplate } from '../load-time-templates.js';

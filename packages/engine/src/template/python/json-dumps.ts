@@ -3,6 +3,7 @@ import { PyFloat } from './float.js';
 import { floatRepr, isPlainMapping } from './repr.js';
 import { isUnsafe } from '../unsafe.js';
 import { pythonTypeName } from './type-name.js';
+import { compareCodePoints } from '../../text/code-point-order.js';
 
 export interface JsonDumpOptions {
   indent?: number | null;
@@ -10,6 +11,8 @@ export interface JsonDumpOptions {
   /** Python's default separators: (', ', ': '), or (',', ': ') when indenting. */
   separators?: [string, string];
   ensureAscii?: boolean;
+  /** Print values JSON cannot hold as their text instead of failing (output callbacks must never fail). */
+  unknownAsText?: boolean;
 }
 
 function jsonString(s: string, ensureAscii: boolean): string {
@@ -52,6 +55,7 @@ export function pythonJsonDumps(value: unknown, options: JsonDumpOptions = {}): 
     if (typeof v === 'string') return jsonString(v, ensureAscii);
     if (isUnsafe(v)) return jsonString(v.text, ensureAscii);
     if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : jsonFloat(v);
+    if (typeof v === 'bigint') return v.toString();
     if (v instanceof PyFloat) return jsonFloat(v.value);
     const open = (items: string[], o: string, c: string): string => {
       if (items.length === 0) return o + c;
@@ -62,9 +66,10 @@ export function pythonJsonDumps(value: unknown, options: JsonDumpOptions = {}): 
     if (Array.isArray(v)) return open(v.map((x) => walk(x, level + 1)), '[', ']');
     if (isPlainMapping(v)) {
       const keys = Object.keys(v);
-      if (options.sortKeys) keys.sort();
+      if (options.sortKeys) keys.sort(compareCodePoints);
       return open(keys.map((k) => jsonString(k, ensureAscii) + keySep + walk(v[k], level + 1)), '{', '}');
     }
+    if (options.unknownAsText === true) return jsonString(String(v), ensureAscii);
     throw new TemplateRuntimeError(`Object of type ${pythonTypeName(v)} is not JSON serializable`);
   };
   return walk(value, 0);

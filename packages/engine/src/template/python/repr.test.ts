@@ -17,6 +17,7 @@ describe('Python repr/str', () => {
     expect(stringRepr("it's")).toBe('"it\'s"');
     expect(stringRepr('a"b\'c')).toBe("'a\"b\\'c'");
     expect(stringRepr('tab\tnl\n\x01é')).toBe("'tab\\tnl\\n\\x01é'");
+    expect(pythonRepr(['a', "it's", 'say "hi"', 'both \' and "'])).toBe(`['a', "it's", 'say "hi"', 'both \\' and "']`);
   });
 
   it('prints containers, tuples, None and booleans', () => {

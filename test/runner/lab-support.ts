@@ -1,0 +1,36 @@
+/** Playbook runs against reserved lab hosts: a temp dir with the inventory and playbook, the CLI's argv. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LabHost } from '../../packages/engine/src/lab/index.js';
+import { labInfo } from '../lab/lab.js';
+
+export const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
+
+/** An inventory of the given lab hosts in group `targets`, connecting as root with the lab's key and known_hosts. */
+export function labInventory(hosts: readonly LabHost[]): string {
+  const state = labInfo();
+  return [
+    '[targets]',
+    ...hosts.map((h) => `${h.name} ansible_host=${h.address}`),
+    '',
+    '[targets:vars]',
+    'ansible_user=root',
+    `ansible_ssh_private_key_file=${state.keyFile}`,
+    `ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`,
+    '',
+  ].join('\n');
+}
+
+/** A temp dir holding hosts.ini and site.yml; `argv` is the `tsible playbook` command line for them. */
+export function playbookDir(prefix: string, hosts: readonly LabHost[], playbook: string): { dir: string; argv: (...extra: string[]) => string[]; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dir, 'hosts.ini'), labInventory(hosts));
+  writeFileSync(join(dir, 'site.yml'), playbook);
+  return {
+    dir,
+    argv: (...extra) => [CLI, 'playbook', '-i', join(dir, 'hosts.ini'), ...extra, join(dir, 'site.yml')],
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
