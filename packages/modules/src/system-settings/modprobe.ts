@@ -140,7 +140,9 @@ async function runModprobe(ctx: ModuleContext, p: ModprobeParams): Promise<Modul
   let extra: string[];
   try {
     extra = shlexSplit(p.params);
+    patterns(p.name);
   } catch (err) {
+    // An unbalanced quote in params, or a name that does not make the line patterns (Ansible stops with a traceback).
     return failed((err as Error).message);
   }
   const probe = await runFileScript(ctx, probeScript(p.name));
