@@ -58,6 +58,13 @@ describeLab('systemd_service against a real systemd', () => {
     expect(active()).toBe('inactive');
   }, 120_000);
 
+  it('service_facts lists the unit from systemd with its state and enablement', () => {
+    run('systemd_service', 'name=tsible-demo state=started enabled=yes');
+    const facts = run('service_facts', '').result['ansible_facts'] as { services: Record<string, unknown> };
+    expect(facts.services['tsible-demo.service']).toEqual({ name: 'tsible-demo.service', state: 'running', status: 'enabled', source: 'systemd' });
+    expect(facts.services['cron.service']).toMatchObject({ state: 'running', source: 'systemd' });
+  }, 120_000);
+
   it('timezone goes through timedatectl when systemd runs: changed, then ok', () => {
     const set = run('timezone', 'name=Europe/Paris');
     expect(set.result).toMatchObject({ changed: true, diff: { before: { name: 'Etc/UTC' }, after: { name: 'Europe/Paris' } } });
