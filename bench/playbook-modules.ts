@@ -25,7 +25,8 @@ const TASKS = 30;
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(REPO, 'packages/engine/bin/tsible.js');
 const PLAYBOOK = join(REPO, 'bench/playbook-modules/site.yml');
-const LAB_NAME = 'bench';
+// TSIBLE_BENCH_LAB names the lab, so two benches on one machine do not take down each other's.
+const LAB_NAME = process.env['TSIBLE_BENCH_LAB'] ?? 'bench';
 
 interface Outcome {
   code: number;

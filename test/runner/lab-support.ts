@@ -8,14 +8,15 @@ import { labInfo } from '../lab/lab.js';
 
 export const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 
-/** An inventory of the given lab hosts in group `targets`, connecting as root with the lab's key and known_hosts. */
-export function labInventory(hosts: readonly LabHost[]): string {
+/** An inventory of the given lab hosts (and any extra host lines) in one group, connecting as root with the lab's key and known_hosts. */
+export function labInventory(hosts: readonly LabHost[], group = 'targets', extraHosts: readonly string[] = []): string {
   const state = labInfo();
   return [
-    '[targets]',
+    `[${group}]`,
     ...hosts.map((h) => `${h.name} ansible_host=${h.address}`),
+    ...extraHosts,
     '',
-    '[targets:vars]',
+    `[${group}:vars]`,
     'ansible_user=root',
     `ansible_ssh_private_key_file=${state.keyFile}`,
     `ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`,

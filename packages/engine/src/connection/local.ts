@@ -6,6 +6,7 @@ import type { ExecChannel, ChannelExit } from './run/exec-channel.js';
 import type { LocalConnectionOptions } from './options/connection-options.js';
 import { maskSecrets } from './redact.js';
 import { prepareRun } from './run/prepare-run.js';
+import { LiveChannels } from './live-channels.js';
 import { tempPathBeside } from './temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 
@@ -13,6 +14,7 @@ import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 export class LocalConnection implements Connection {
   readonly host: string;
   private readonly events: Emitter | undefined;
+  private readonly live = new LiveChannels();
 
   constructor(private readonly options: LocalConnectionOptions) {
     this.host = options.inventoryName;
@@ -30,7 +32,7 @@ export class LocalConnection implements Connection {
       });
     }
     this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(run.script, request)}`, { host: this.host });
-    return run.supervise(spawnShell(run.line, this.options.settings.env ?? process.env));
+    return run.supervise(this.live.watch(spawnShell(run.line, this.options.settings.env ?? process.env)));
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
@@ -67,7 +69,10 @@ export class LocalConnection implements Connection {
     }
   }
 
-  async close(): Promise<void> {}
+  /** Commands run in their own process group, out of reach of the terminal's Ctrl-C: closing ends them. */
+  async close(): Promise<void> {
+    await this.live.terminateAll();
+  }
 }
 
 const TERMINATE_GRACE_MS = 2000;

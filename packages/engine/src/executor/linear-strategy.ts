@@ -16,8 +16,9 @@ import { activeHosts, type PlayContext } from './run-context.js';
 import { falseCondition } from './task/conditions.js';
 import { keywordValue } from './task/execute-action.js';
 import { runTaskOnHost, templarFor, type HostTaskResult } from './task/run-task.js';
-import { RUN_ONCE_ACTIONS } from './actions/index.js';
+import { FIRST_HOST_ONLY_ACTIONS, RUN_ONCE_ACTIONS } from './actions/index.js';
 import { taskInfo } from './task-info.js';
+import { takeStep } from './step.js';
 import { warnOnce } from './warn-once.js';
 
 /** The play's `strategy` keyword. */
@@ -200,6 +201,8 @@ export class LinearStrategy {
       await runMeta(pc, task, hosts, taskInfo(pc, task, hosts[0], isHandler), this);
       return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
     }
+    // --step: a task answered with no is passed over by every host of the group, unreported.
+    if (!(await takeStep(pc.run, task, isHandler, this.mode === 'linear' ? undefined : hosts[0]))) return new Map(hosts.map((h) => [h, OK_FEEDBACK({})]));
     const info = taskInfo(pc, task, hosts[0], isHandler);
     if (this.mode !== 'linear' && this.anyErrorsFatal(task)) warnOnce(pc.run, PER_HOST_FATAL_WARNING);
     if (this.mode === 'linear' || this.lastBanner !== task) emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
@@ -207,7 +210,7 @@ export class LinearStrategy {
     const bypassesHostLoop = RUN_ONCE_ACTIONS.has(task.resolvedAction);
     const runOnce = bypassesHostLoop || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
     if (this.mode !== 'linear' && runOnce) this.runOnceAlone(task, bypassesHostLoop);
-    const targets = runOnce ? hosts.slice(0, 1) : hosts;
+    const targets = runOnce || FIRST_HOST_ONLY_ACTIONS.has(task.resolvedAction) ? hosts.slice(0, 1) : hosts;
     const limit = this.throttled(task, hosts[0]!, steps.get(hosts[0]!)!) ?? pLimit(Math.max(1, pc.run.options.forks));
     const feedback = new Map<string, StepFeedback>();
     const included: Array<{ host: string; include: IncludedBlocks }> = [];
@@ -306,6 +309,8 @@ export class LinearStrategy {
   /** Reports, counts and applies one host's result; tells its iterator whether it failed. */
   private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult, runOnce = false): StepFeedback {
     const { pc } = this;
+    // Ctrl-C: a command cut short is not part of what ran (Ansible reports nothing for it either).
+    if (pc.run.signal.aborted) return { failed: false, result: outcome.result, includes: [] };
     emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
     countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
     applyResultEffects(pc.run, task, host, outcome.effects ?? outcome.result);

@@ -88,7 +88,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     emitRunEvent(run.sink, { type: 'play.no_hosts' });
     return true;
   }
-  const prompt = promptVars(play, run.extraVars);
+  const prompt = await promptVars(play, run.extraVars, run.terminal, run.sink, run.templateEnvironment);
   const pc: PlayContext = {
     run,
     play,

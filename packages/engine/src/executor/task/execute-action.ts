@@ -1,3 +1,5 @@
+import { taskLabel } from '../../playbook/listing/format-listing.js';
+import { emitRunEvent } from '../../output/run-events.js';
 import { UnreachableError } from '../../connection/unreachable.js';
 import type { Connection, RunRequest } from '../../connection/types.js';
 import { TsibleError } from '../../errors/tsible-error.js';
@@ -125,7 +127,9 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       inventory: run.inventory,
       searchDirs: searchDirsOf(pc, task),
       events: run.events,
-      interactive: run.options.interactive,
+      taskLabel: taskLabel(task),
+      display: (text) => emitRunEvent(run.sink, { type: 'display', text }),
+      terminal: run.terminal,
       signal: run.signal,
       vaultValues: run.vaultValues,
     });
@@ -169,7 +173,12 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     hostVars: { ...vars, ...hostVars },
     timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
     emit: new Emitter(run.sink),
-    controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
+    controller: {
+      inventoryHostname: host,
+      searchPaths: searchDirsOf(pc, task),
+      workDir: pc.play.basedir,
+      decryptIfVaulted: (data, file) => run.vaultValues.openBytes(data, file),
+    },
     reconnect,
     asyncSeconds: Number(keywordValue(pc, task, 'async', templar) ?? 0),
     pollSeconds: Number(keywordValue(pc, task, 'poll', templar) ?? 15),
