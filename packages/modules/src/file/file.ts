@@ -129,7 +129,7 @@ function withFlags(diff: FileDiff, outcome: ScriptOutcome): FileDiff {
 async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleResult> {
   let path = params.path;
   const wantTree = params.recurse || params.state === 'absent' || params.state === 'link';
-  let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}\n${eagerCreate(params, ctx.checkMode)}`);
+  let outcome = await runFileScript(ctx, `${probeBody(params, path, wantTree)}\n${eagerCreate(params, ctx.checkMode)}`, undefined, DIR_FUNCTIONS);
   if (outcome.failure !== undefined) return chattrFailure(outcome) ?? failed(outcome.failure, { path });
   let before = outcome.report.paths.get('p') ?? ABSENT;
   path = expandedPath(outcome, path);
@@ -138,7 +138,7 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
   const target = followed(before);
   if (params.state !== 'link' && params.state !== 'absent' && target.exists && target.type === 'directory' && basenameHint) {
     path = joinPath(path, basenameHint);
-    outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
+    outcome = await runFileScript(ctx, probeBody(params, path, wantTree), undefined, DIR_FUNCTIONS);
     if (outcome.failure !== undefined) return failed(outcome.failure, { path });
     before = outcome.report.paths.get('p') ?? ABSENT;
   }
@@ -167,7 +167,7 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
     const infoState = step.infoWord === job.pathWord ? before : followed(before);
     return { ...step.result, ...pathInfo(infoState), changed: step.changed, diff: step.diff };
   }
-  const applied = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${step.commands.join('\n')}\n${probeCall('after', step.infoWord, { follow: true })}`);
+  const applied = await runFileScript(ctx, `${step.commands.join('\n')}\n${probeCall('after', step.infoWord, { follow: true })}`, undefined, DIR_FUNCTIONS);
   if (applied.failure !== undefined) {
     const refused = chattrFailure(applied);
     return refused === undefined ? failed(applied.failure, { path }) : { ...refused, path, ...pathInfo(before) };

@@ -26,6 +26,14 @@ const SEND_FUNCTION = `ts_send_file() { printf '@Z\\n'; ts_send=$1; }`;
 /** All file modules' sh functions; each script is the part of this library it calls, plus its body. */
 export const FILE_LIBRARY = [PROBE_FUNCTIONS, ATTRS_FUNCTIONS, FLAGS_FUNCTIONS, WRITE_FUNCTIONS, SEND_FUNCTION].join('\n');
 const LIBRARY = new ShellLibrary(FILE_LIBRARY);
+/** A module's own sh functions join the library, so they too travel only when called. */
+const withOwn = new Map<string, ShellLibrary>();
+function libraryFor(functions: string | undefined): ShellLibrary {
+  if (functions === undefined) return LIBRARY;
+  let library = withOwn.get(functions);
+  if (library === undefined) withOwn.set(functions, (library = new ShellLibrary(`${FILE_LIBRARY}\n${functions}`)));
+  return library;
+}
 
 const END = Buffer.from('@end\n');
 
@@ -36,10 +44,13 @@ function endOfRecords(stdout: Buffer): number {
   return at < 0 ? -1 : at + 1;
 }
 
-/** Runs one file-module script on the target: a single exec, content (if any) on stdin. */
-export async function runFileScript(ctx: ModuleContext, body: string, stdin?: Buffer): Promise<ScriptOutcome> {
+/**
+ * Runs one file-module script on the target: a single exec, content (if any)
+ * on stdin. `functions`: the module's own sh function definitions, if any.
+ */
+export async function runFileScript(ctx: ModuleContext, body: string, stdin?: Buffer, functions?: string): Promise<ScriptOutcome> {
   const run = await ctx.connection.run({
-    script: `${LIBRARY.for(body)}\n${body}\nprintf '@end\\n'\n[ -z "\${ts_send-}" ] || exec cat -- "$ts_send"\n`,
+    script: `${libraryFor(functions).for(body)}\n${body}\nprintf '@end\\n'\n[ -z "\${ts_send-}" ] || exec cat -- "$ts_send"\n`,
     ...(stdin === undefined ? {} : { stdin }),
     ...(ctx.become === undefined ? {} : { become: ctx.become }),
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { FILE_LIBRARY } from './run-script.js';
-import { ShellLibrary } from './shell-library.js';
+import { compactShell, ShellLibrary } from './shell-library.js';
 
 const SOURCE = `ts_a() { ts_b "$1"; }
 ts_b() {
@@ -9,11 +9,20 @@ ts_b() {
 ts_c() ( ts_a c )
 ts_unused() { ts_c; }`;
 
+describe('compactShell', () => {
+  it('drops indentation and comment lines, but not inside a string that goes on over lines', () => {
+    const text = "f() {\n  # why\n  x='a\n  b'\n  echo \"$x\" # kept\n\n  y=\"1\n  2\"; z=\\'\n  done\n}";
+    expect(compactShell(text)).toBe("f() {\nx='a\n  b'\necho \"$x\" # kept\ny=\"1\n  2\"; z=\\'\ndone\n}");
+    const run = (script: string): string => execFileSync('sh', ['-c', `${script}\nf`], { encoding: 'utf8' });
+    expect(run(compactShell(text.replace('  done', '  echo "$y"')))).toBe(run(text.replace('  done', '  echo "$y"')));
+  });
+});
+
 describe('ShellLibrary', () => {
   const library = new ShellLibrary(SOURCE);
 
   it('hands a body the functions it calls and what they call, in library order', () => {
-    expect(library.for('ts_c')).toBe(`ts_a() { ts_b "$1"; }\nts_b() {\n  printf 'b:%s\\n' "$1"\n}\nts_c() ( ts_a c )`);
+    expect(library.for('ts_c')).toBe(`ts_a() { ts_b "$1"; }\nts_b() {\nprintf 'b:%s\\n' "$1"\n}\nts_c() ( ts_a c )`);
   });
 
   it('hands nothing to a body that calls no function; variables of similar names do not count', () => {
