@@ -108,6 +108,20 @@ const PLAYBOOK = `
       copy:
         content: "{{ api_token }}"
         dest: /home/tester2/token.txt
+    - name: module arguments carrying the token (a path and a line) stay out of the process list
+      lineinfile:
+        path: "/home/tester2/{{ api_token }}.conf"
+        line: "token={{ api_token }}"
+        create: true
+    - name: a directory named after the token
+      file:
+        path: "/home/tester2/{{ api_token }}.d"
+        state: directory
+    - name: a password hash carrying the token
+      user:
+        name: leakuser
+        password: "$6$leaksalt\${{ api_token }}"
+      become: true
 `;
 
 function inventory(host: LabHost): string {
@@ -209,6 +223,8 @@ describeLab('secrets never leak', () => {
     for (const { mode, run } of outputs) expect({ mode, code: run.code, tail: run.output.slice(-600) }).toEqual({ mode, code: 0, tail: expect.any(String) });
     const conf = await sshRun(host, 'cat /root/app.conf');
     expect(conf.stdout).toBe(`token=${VAULT_CANARY}\n`);
+    const args = await sshRun(host, `cat /home/tester2/${VAULT_CANARY}.conf; test -d /home/tester2/${VAULT_CANARY}.d && grep -c '^leakuser:[$]6[$]leaksalt[$]${VAULT_CANARY}:' /etc/shadow`);
+    expect(args.stdout).toBe(`token=${VAULT_CANARY}\n1\n`);
     const byMode = Object.fromEntries(outputs.map((o) => [o.mode, o.run.output]));
     expect(byMode['default']).toContain('token is ********');
     expect(byMode['-v']).toContain(NO_LOG_TEXT);
@@ -226,8 +242,9 @@ describeLab('secrets never leak', () => {
 
   it('no canary in any argv or environment, on the controller or the lab host', () => {
     expect(sampler.samples).toBeGreaterThan(20);
-    // The sampler did see the lab host's side: the become (sudo) processes run there.
+    // The sampler did see the lab host's side: the become (sudo) processes and module scripts run there.
     expect([...sampler.commandLines].some((line) => line.includes('sudo'))).toBe(true);
+    expect([...sampler.commandLines].some((line) => line.includes('sh -c read -r n t p'))).toBe(true);
     expect(sampler.hits).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  * connection logs, in the default, verbose and JSON output.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,8 +72,8 @@ describe('no_log and vault masking in every output mode', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (extra: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, [CLI, 'playbook', '-i', 'hosts', '-e', '@vars.yml', '-e', '@whole.yml', '--vault-password-file', 'pass', ...extra, 'site.yml'], {
+  const run = (extra: string[], env: NodeJS.ProcessEnv = {}, playbook = 'site.yml') =>
+    spawnSync(process.execPath, [CLI, 'playbook', '-i', 'hosts', '-e', '@vars.yml', '-e', '@whole.yml', '--vault-password-file', 'pass', ...extra, playbook], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', ...env },
@@ -118,6 +118,22 @@ describe('no_log and vault masking in every output mode', () => {
     const r = spawnSync(process.execPath, [CLI, 'playbook', '-i', 'hosts', 'no-log-facts.yml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('"msg": "set-under-no-log included-under-no-log in-a-loop"');
+  });
+
+  it('writes no retry file and no fact cache, even when Ansible settings ask for them', () => {
+    writeFileSync(join(dir, 'failing.yml'), `- hosts: local\n  gather_facts: true\n  tasks:\n    - set_fact:\n        cacheable: true\n        kept: "{{ vaulted }}"\n    - fail: msg="{{ vaulted }}"\n`);
+    const cache = mkdtempSync(join(tmpdir(), 'tsible-fact-cache.'));
+    const before = readdirSync(dir).sort();
+    try {
+      const settings = { ANSIBLE_RETRY_FILES_ENABLED: '1', ANSIBLE_CACHE_PLUGIN: 'jsonfile', ANSIBLE_CACHE_PLUGIN_CONNECTION: cache, ANSIBLE_GATHERING: 'smart' };
+      const r = run([], settings, 'failing.yml');
+      expect(r.status).toBe(2);
+      expect(`${r.stdout}${r.stderr}`).not.toContain(VAULTED);
+      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(readdirSync(cache)).toEqual([]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('the loop label of a no_log item is None, as in Ansible', () => {

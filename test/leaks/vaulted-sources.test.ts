@@ -21,6 +21,7 @@ const SECRETS = {
   included: 'include-vars-whole-file-secret',
   inline: 'include-vars-inline-secret',
   extra: 'extra-vars-file-secret',
+  copied: 'copied-file-secret',
 };
 
 const PLAYBOOK = `
@@ -38,6 +39,9 @@ const PLAYBOOK = `
     - copy:
         content: "{{ iv_secret }} {{ iv_inline }} {{ inv_secret }} {{ gv_secret }}\\n"
         dest: "{{ out }}/values.txt"
+    - copy:
+        src: copied.txt
+        dest: "{{ out }}/copied.txt"
 `;
 
 describe('vaulted inventory, group_vars, host_vars and include_vars files', () => {
@@ -60,6 +64,7 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     const inline = (await encrypt(SECRETS.inline)).trim().split('\n').map((l) => `  ${l}`).join('\n');
     writeFileSync(join(dir, 'inline.yml'), `iv_inline: !vault |\n${inline}\n`);
     writeFileSync(join(dir, 'extra.yml'), await encrypt(`ev_secret: ${SECRETS.extra}\n`));
+    writeFileSync(join(dir, 'copied.txt'), await encrypt(`${SECRETS.copied}\n`));
     writeFileSync(join(dir, 'pass'), `${PASSWORD}\n`);
     writeFileSync(join(dir, 'wrong-pass'), 'not-the-password\n');
     writeFileSync(join(dir, 'plain.ini'), 'localhost ansible_connection=local\n');
@@ -68,6 +73,7 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     mkdirSync(join(dir, 'plain'));
     for (const file of ['included.yml', 'inline.yml', 'plain.ini', 'wrong-pass']) copyFileSync(join(dir, file), join(dir, 'plain', file));
     writeFileSync(join(dir, 'plain', 'include-only.yml'), PLAYBOOK.replace(/    - debug:\n        msg: "inventory[^\n]*\n/, ''));
+    writeFileSync(join(dir, 'plain', 'inline-only.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - include_vars: inline.yml\n    - debug: msg="{{ iv_inline }}"\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -88,11 +94,13 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     expect(r.output).not.toMatch(/\*{8}host/);
   });
 
-  it('really decrypted them: the values reach the file on the host', () => {
+  it('really decrypted them: the values and a vaulted copy src reach the files on the host', () => {
     rmSync(join(out, 'values.txt'), { force: true });
     expect(playbook([]).code).toBe(0);
     const written = spawnSync('cat', [join(out, 'values.txt')], { encoding: 'utf8' }).stdout;
     expect(written).toBe(`${SECRETS.included} ${SECRETS.inline} ${SECRETS.inventory} ${SECRETS.groupVars}\n`);
+    // copy decrypts a vaulted src, as Ansible's copy does.
+    expect(spawnSync('cat', [join(out, 'copied.txt')], { encoding: 'utf8' }).stdout).toBe(`${SECRETS.copied}\n`);
   });
 
   it('hides the result of a vaulted include_vars file as Ansible does', () => {
@@ -120,6 +128,14 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     expect(r.code).toBe(2);
     expect(r.output).toContain(`fatal: [localhost]: FAILED! => {"ansible_facts": {}, "ansible_included_var_files": [], "changed": false, "message": "${message.replace('<dir>', join(dir, 'plain'))}"}`);
     expect(r.output).toMatch(/localhost\s+: ok=0 +changed=0 +unreachable=0 +failed=1/);
+  });
+
+  it('inline values from include_vars that the password cannot open fail the task that uses them, as in Ansible', () => {
+    const r = tsible(['playbook', '-i', 'plain.ini', '--vault-password-file', 'wrong-pass', 'inline-only.yml'], join(dir, 'plain'));
+    expect(r.code).toBe(2);
+    expect(r.output).toMatch(/TASK \[include_vars\] \*+\nok: \[localhost\]/);
+    expect(r.output).toContain(`TASK [debug] ****`);
+    expect(r.output).toContain(`fatal: [localhost]: FAILED! => {"msg": "Decryption failed (no vault secrets were found that could decrypt) on ${join(dir, 'plain', 'inline.yml')}`);
   });
 
   it('--syntax-check reads a vaulted -e @file with the vault password options', () => {

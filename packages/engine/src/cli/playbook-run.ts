@@ -109,6 +109,7 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     startAtTask: options.startAtTask,
     taskTimeout: 0,
     gathering: config.get('DEFAULT_GATHERING'),
+    anyErrorsFatal: config.get('ANY_ERRORS_FATAL'),
   };
   const controller = new AbortController();
   const connections = new ConnectionPool(connectionSettings);

@@ -32,6 +32,8 @@ export interface RunOptions {
   taskTimeout: number;
   /** DEFAULT_GATHERING: implicit (gather unless the play says no) or explicit. */
   gathering: string;
+  /** ANY_ERRORS_FATAL: any_errors_fatal where no play, block or task sets it. */
+  anyErrorsFatal: boolean;
 }
 
 /** Everything shared by the plays of one run. */

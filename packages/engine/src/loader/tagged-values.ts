@@ -8,6 +8,8 @@ export class VaultText {
   constructor(
     readonly ciphertext: string,
     readonly location: SourceLocation | undefined,
+    /** Why the run's secrets could not open it, once they were tried. */
+    readonly failure?: string,
   ) {}
 
   toString(): string {

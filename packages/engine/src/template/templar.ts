@@ -260,7 +260,7 @@ export class Templar {
     }
     const raw = this.vars.lookup(name);
     if (raw === undefined) return name === 'omit' ? OMIT_TOKEN : undefined;
-    if (raw instanceof VaultText) throw new TemplateRuntimeError(`the value of '${name}' is vault-encrypted and no vault secret was given to decrypt it`);
+    if (raw instanceof VaultText) throw new TemplateRuntimeError(raw.failure ?? `the value of '${name}' is vault-encrypted and no vault secret was given to decrypt it`);
     if (this.vars.isUntemplated?.(name) === true || !containsTemplate(raw, this)) return raw;
     let cache = this.lazyCache.get(options.extraVars);
     if (!cache) {

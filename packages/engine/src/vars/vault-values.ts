@@ -13,6 +13,7 @@ import { runSecrets, type SecretRegistry } from '../output/secrets/secret-regist
  */
 export class VaultValues {
   private readonly plain = new Map<string, string>();
+  private readonly failures = new Map<string, string>();
 
   /** Every plaintext opened here is also given to `secrets`, so output masks it. */
   constructor(
@@ -22,15 +23,40 @@ export class VaultValues {
 
   /** A file's text; a file vaulted as a whole is decrypted. */
   async readFile(file: string): Promise<string> {
-    const bytes = await readFile(file);
-    if (this.vault === undefined || !isVaultEnvelope(bytes)) return bytes.toString('utf8');
-    const text = (await this.vault.decrypt(bytes, { file })).toString('utf8');
-    this.secrets.addLeaves(parsedOrText(text));
-    return text;
+    return (await this.openBytes(await readFile(file), file)).toString('utf8');
+  }
+
+  /** A controller file's bytes (copy's src): vault data is decrypted and its values become secrets; other bytes come back as they are. */
+  async openBytes(bytes: Buffer, file: string): Promise<Buffer> {
+    if (this.vault === undefined || !isVaultEnvelope(bytes)) return bytes;
+    const plain = await this.vault.decrypt(bytes, { file });
+    this.secrets.addLeaves(parsedOrText(plain.toString('utf8')));
+    return plain;
+  }
+
+  /**
+   * Decrypts what it can under `root` and remembers why the rest failed:
+   * those values fail with that reason where they are used (include_vars:
+   * Ansible opens its inline values only on use).
+   */
+  async decryptWhenUsed(root: unknown): Promise<void> {
+    await Promise.all(
+      this.unopened(root).map((text) =>
+        this.open(text).catch((err: unknown) => {
+          this.failures.set(text.ciphertext, err instanceof Error ? err.message : String(err));
+        }),
+      ),
+    );
   }
 
   /** Decrypts every vaulted value found anywhere under `roots`. */
   async decryptAll(...roots: unknown[]): Promise<void> {
+    await Promise.all(this.unopened(roots).map((text) => this.open(text)));
+  }
+
+  /** The distinct vaulted values under `root` not decrypted yet (none without a vault). */
+  private unopened(root: unknown): VaultText[] {
+    if (this.vault === undefined) return [];
     const found = new Map<string, VaultText>();
     const seen = new Set<object>();
     const walk = (value: unknown): void => {
@@ -42,23 +68,26 @@ export class VaultValues {
       seen.add(value);
       for (const inner of Array.isArray(value) ? value : Object.values(value)) walk(inner);
     };
-    roots.forEach(walk);
-    if (found.size === 0 || this.vault === undefined) return;
-    const vault = this.vault;
-    await Promise.all(
-      [...found.values()].map(async (text) => {
-        const plain = await vault.decryptText(text);
-        this.secrets.add(plain);
-        this.plain.set(text.ciphertext, plain);
-      }),
-    );
+    walk(root);
+    return [...found.values()];
+  }
+
+  private async open(text: VaultText): Promise<void> {
+    const plain = await this.vault!.decryptText(text);
+    this.secrets.add(plain);
+    this.plain.set(text.ciphertext, plain);
+  }
+
+  private withFailure(text: VaultText): VaultText {
+    const failure = this.failures.get(text.ciphertext);
+    return failure === undefined || text.failure !== undefined ? text : new VaultText(text.ciphertext, text.location, failure);
   }
 
   /** A copy of `value` with decrypted plaintext in place of vaulted values (undecryptable ones stay, and fail when used). */
   reveal<T>(value: T): T {
-    if (this.plain.size === 0) return value;
+    if (this.plain.size === 0 && this.failures.size === 0) return value;
     const walk = (v: unknown): unknown => {
-      if (v instanceof VaultText) return this.plain.get(v.ciphertext) ?? v;
+      if (v instanceof VaultText) return this.plain.get(v.ciphertext) ?? this.withFailure(v);
       if (Array.isArray(v)) return v.some(needsReveal) ? v.map(walk) : v;
       if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
         if (!Object.values(v).some(needsReveal)) return v;

@@ -30,10 +30,10 @@ function binDir(shell: (typeof shells)[number]): string {
 }
 
 /** Runs the loader with `input` written in pieces of `chunk` bytes, a pause between them. */
-function runLoader(shell: (typeof shells)[number], input: Buffer, chunk: number): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+function runLoader(shell: (typeof shells)[number], input: Buffer, chunk: number, terminal = false): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   const dir = binDir(shell);
   return new Promise((resolve, reject) => {
-    const child = spawn(join(dir, 'sh'), ['-c', loaderLine(false)], { env: { PATH: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(join(dir, 'sh'), ['-c', loaderLine(terminal)], { env: { PATH: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -91,6 +91,25 @@ describe.each(shells)('the script loader under $name', (shell) => {
     expect(result.code).toBe(125);
     expect(result.stdout.toString()).toBe('');
     expect(result.stderr).toContain('the script on stdin ended early');
+  });
+});
+
+describe.each(shells)('the terminal (su) loader under $name', (shell) => {
+  it.each([
+    ['small', 'cat; echo end'],
+    ['large', `# ${'x'.repeat(10_000)}\ncat; echo end`],
+  ])('counts the payload out to a %s script, which then sees the end of its input', async (_size, script) => {
+    const payload = Buffer.concat([everyByte, Buffer.from('\x04 no newline')]);
+    // What follows the payload on a terminal must not reach the script.
+    const input = Buffer.concat([frameScript(Buffer.from(script), payload), Buffer.from('after')]);
+    const result = await runLoader(shell, input, 4096, true);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.equals(Buffer.concat([payload, Buffer.from('end\n')]))).toBe(true);
+  });
+
+  it('gives a script without payload an empty input', async () => {
+    const result = await runLoader(shell, Buffer.concat([frameScript(Buffer.from('cat; echo end'), undefined), Buffer.from('after')]), 4096, true);
+    expect(result.stdout.toString()).toBe('end\n');
   });
 });
 

@@ -74,7 +74,7 @@ export const includeVarsAction: EngineAction = {
       vars = { ...vars, ...read.data };
     }
     // Inline values that do not open stay encrypted and fail where they are used.
-    await ctx.vaultValues.decryptAll(vars).catch(() => undefined);
+    await ctx.vaultValues.decryptWhenUsed(vars);
     const name = stringArg(args, 'name');
     const result: ModuleResult = { changed: false, ansible_facts: name === undefined ? vars : { [name]: vars }, ansible_included_var_files: files };
     if (anyVaulted) result['_ansible_no_log'] = true;

@@ -173,7 +173,12 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
     hostVars: { ...vars, ...hostVars },
     timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
     emit: new Emitter(run.sink),
-    controller: { inventoryHostname: host, searchPaths: searchDirsOf(pc, task), workDir: pc.play.basedir },
+    controller: {
+      inventoryHostname: host,
+      searchPaths: searchDirsOf(pc, task),
+      workDir: pc.play.basedir,
+      decryptIfVaulted: (data, file) => run.vaultValues.openBytes(data, file),
+    },
     reconnect,
     asyncSeconds: Number(keywordValue(pc, task, 'async', templar) ?? 0),
     pollSeconds: Number(keywordValue(pc, task, 'poll', templar) ?? 15),
