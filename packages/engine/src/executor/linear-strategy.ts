@@ -64,12 +64,7 @@ export class LinearStrategy {
       const first = [...pending.values()].map((p) => p.step).sort((a, b) => comparePositions(a.position, b.position))[0]!;
       const group = [...pending.entries()].filter(([, p]) => p.step.task === first.task && comparePositions(p.step.position, first.position) === 0);
       const feedback = await this.runTask(first.task, new Map(group.map(([host, p]) => [host, p.step])), false);
-      const unreachableNow = group.map(([host]) => host).filter((host) => pc.unreachable.has(host));
-      if (pc.fatal) {
-        pc.endPlay = true;
-        for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
-        for (const host of unreachableNow) pc.failedWhileUnreachable.add(host);
-      }
+      const unreachableNow = this.applyFatal(feedback, group.map(([host]) => host));
       for (const [host, p] of group) {
         if (pc.unreachable.has(host) || pc.ended.has(host)) {
           pending.delete(host);
@@ -78,11 +73,30 @@ export class LinearStrategy {
         this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
       }
       if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage(unreachableNow);
-      // As Ansible: after a fatal failure that left no host, or when no host is left for pending tasks.
-      if (activeHosts(pc).length === 0 && (pc.fatal || pending.size > 0) && !this.noMoreHostsShown) {
-        this.noMoreHostsShown = true;
-        emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
-      }
+      this.announceNoHostsLeft(pending.size > 0);
+    }
+  }
+
+  /**
+   * any_errors_fatal fired on this task: every other host of the batch is
+   * failed and the batch ends. Returns the hosts that went unreachable on it.
+   */
+  private applyFatal(feedback: ReadonlyMap<string, StepFeedback>, ran: readonly string[]): string[] {
+    const { pc } = this;
+    const unreachableNow = ran.filter((host) => pc.unreachable.has(host));
+    if (pc.fatal) {
+      pc.endPlay = true;
+      for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
+      for (const host of unreachableNow) pc.failedWhileUnreachable.add(host);
+    }
+    return unreachableNow;
+  }
+
+  /** As Ansible: NO MORE HOSTS LEFT after a fatal failure that left no host, or when no host is left for pending tasks. */
+  private announceNoHostsLeft(pendingTasks: boolean): void {
+    if (activeHosts(this.pc).length === 0 && (this.pc.fatal || pendingTasks) && !this.noMoreHostsShown) {
+      this.noMoreHostsShown = true;
+      emitRunEvent(this.pc.run.sink, { type: 'play.no_more_hosts' });
     }
   }
 
@@ -170,6 +184,10 @@ export class LinearStrategy {
         const steps = new Map(hosts.map((h) => [h, { task: handler, position: [], includeParams: undefined, includeRoleParams: undefined, rescuable: false } satisfies Step]));
         const feedback = await this.runTask(handler, steps, true);
         for (const [host, fb] of feedback) if (fb.failed && !pc.unreachable.has(host)) pc.failed.add(host);
+        // Ansible 2.14 runs handlers in the strategy's loop: any_errors_fatal and max_fail_percentage apply to them too.
+        const unreachableNow = this.applyFatal(feedback, hosts);
+        if (this.mode === 'linear' && feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage(unreachableNow);
+        this.announceNoHostsLeft(false);
         if (pc.endPlay) return;
       }
     }
