@@ -24,10 +24,11 @@ export function labInventory(hosts: readonly LabHost[], group = 'targets', extra
   ].join('\n');
 }
 
-/** A temp dir holding hosts.ini and site.yml; `argv` is the `tsible playbook` command line for them. */
+/** A temp dir holding hosts.ini (the lab hosts, or localhost when none) and site.yml; `argv` is the `tsible playbook` command line for them. */
 export function playbookDir(prefix: string, hosts: readonly LabHost[], playbook: string): { dir: string; argv: (...extra: string[]) => string[]; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  writeFileSync(join(dir, 'hosts.ini'), labInventory(hosts));
+  // No lab hosts: this machine over the local connection (no lab needed).
+  writeFileSync(join(dir, 'hosts.ini'), hosts.length > 0 ? labInventory(hosts) : 'localhost ansible_connection=local\n');
   writeFileSync(join(dir, 'site.yml'), playbook);
   return {
     dir,

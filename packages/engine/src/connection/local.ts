@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { open, readFile, rename, unlink, chmod } from 'node:fs/promises';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter } from '../output/events.js';
@@ -21,7 +22,14 @@ export class LocalConnection implements Connection {
     this.events = options.settings.events ? new Emitter(options.settings.events) : undefined;
   }
 
-  async connect(): Promise<void> {}
+  private connected = false;
+
+  /** Nothing to open; at -vvv it says so once, as Ansible's local connection does. */
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    this.connected = true;
+    this.events?.debug('connection.local.connect', `<${this.host}> ESTABLISH LOCAL CONNECTION FOR USER: ${userInfo().username}`, { host: this.host });
+  }
 
   async run(request: RunRequest): Promise<RunResult> {
     const run = prepareRun(request, { host: this.host, becomeTimeoutMs: this.options.timeoutMs, maxOutputBytes: this.options.maxOutputBytes });
