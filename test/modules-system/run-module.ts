@@ -1,12 +1,10 @@
 /** Runs `tsible run` with one module against a lab host and reads its JSON result. */
 import { spawnSync } from 'node:child_process';
+import { tsibleRunJson } from '../support/tsible-run.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
-import { labInventoryPath, sshArgv, useLabHosts } from '../lab/lab.js';
-
-const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
+import { sshArgv, useLabHosts } from '../lab/lab.js';
 
 export interface ModuleRun {
   code: number;
@@ -17,19 +15,7 @@ export interface ModuleRun {
 
 /** `tsible run HOST -m MODULE -a ARGS --json [extra]`; the host's result from the JSON document. */
 export function runModule(host: LabHost, module: string, args: string, extra: readonly string[] = []): ModuleRun {
-  const r = spawnSync(process.execPath, [CLI, 'run', host.name, '-i', labInventoryPath(), '--json', '-m', module, '-a', args, ...extra], {
-    encoding: 'utf8',
-    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
-    timeout: 240_000,
-  });
-  let result: Record<string, unknown> = {};
-  try {
-    const doc = JSON.parse(r.stdout) as { hosts: Record<string, Record<string, unknown>> };
-    result = doc.hosts[host.name] ?? {};
-  } catch {
-    // Not JSON (an argument error is printed as text): the caller looks at stderr.
-  }
-  return { code: r.status ?? -1, result, stdout: r.stdout, stderr: r.stderr };
+  return tsibleRunJson(host.name, module, args, extra, { timeoutMs: 240_000 });
 }
 
 /** Runs a shell command on the host over ssh, with optional stdin, and returns its stdout (throws on failure). */

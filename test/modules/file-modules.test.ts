@@ -3,33 +3,14 @@
  * built CLI against a lab host, checking what a user sees (status, JSON) and
  * what ends up on the host (over plain ssh).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describeLab, labHost, labInventoryPath, sshRun, useLabHosts } from '../lab/lab.js';
-
-const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
-
-interface Outcome {
-  code: number;
-  /** SUCCESS, CHANGED, FAILED! ... as the ad-hoc output prints it. */
-  caption: string;
-  result: Record<string, unknown>;
-  stdout: string;
-}
+import { describeLab, labHost, sshRun, useLabHosts } from '../lab/lab.js';
+import { tsibleRun, type Outcome } from '../support/tsible-run.js';
 
 function tsible(cwd: string, host: string, module: string, args: string, extra: string[] = []): Outcome {
-  const r = spawnSync(process.execPath, [CLI, 'run', host, '-i', labInventoryPath(), '-m', module, '-a', args, ...extra], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
-    timeout: 60_000,
-  });
-  const match = /^\S+ \| (\S+(?: \S+)?) => (\{[\s\S]*\})\s*$/m.exec(r.stdout);
-  if (match === null) throw new Error(`unexpected output (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return { code: r.status ?? -1, caption: match[1] ?? '', result: JSON.parse(match[2] ?? '{}') as Record<string, unknown>, stdout: r.stdout };
+  return tsibleRun(host, module, args, extra, { cwd });
 }
 
 async function onHost(host: string, command: string): Promise<string> {
