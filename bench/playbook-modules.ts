@@ -6,13 +6,14 @@
 //      that connects to every host and runs one exec per task per host;
 //  (b) ansible-playbook -f 20 with pipelining and ControlPersist, when
 //      ansible-core is installed (skipped with a message otherwise).
-// `serial` and `strategy: free` rows are added once the runner supports them.
+// Then the rolling rows: the same play cold with `serial: 5`, with
+// `strategy: free`, and with both, each beside ansible-playbook's cold run.
 // Needs root on Linux (the lab) and a build:
 //   npx pnpm@9.15.9 build && node --import ./bench/register-ts.mjs bench/playbook-modules.ts [hosts] [rounds]
 // Prints a Markdown table and writes it to bench/results/playbook-modules.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,8 @@ const TASKS = 30;
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(REPO, 'packages/engine/bin/tsible.js');
 const PLAYBOOK = join(REPO, 'bench/playbook-modules/site.yml');
-const LAB_NAME = 'bench';
+// TSIBLE_BENCH_LAB names the lab, so two benches on one machine do not take down each other's.
+const LAB_NAME = process.env['TSIBLE_BENCH_LAB'] ?? 'bench';
 
 interface Outcome {
   code: number;
@@ -60,11 +62,28 @@ function timed(what: string, go: () => Outcome, expectChanged?: 'some' | 'none')
   return ms;
 }
 
+/** The rolling rows: play keywords set through the playbook's bench_* variables. */
+const ROLLING = [
+  { label: 'linear, serial: 5', tool: 'serial', extraVars: ['-e', 'bench_serial=5'] },
+  { label: 'strategy: free, no serial', tool: 'free', extraVars: ['-e', 'bench_strategy=free'] },
+  { label: 'strategy: free, serial: 5', tool: 'free-serial', extraVars: ['-e', 'bench_serial=5', '-e', 'bench_strategy=free'] },
+];
+
+function rollingTable(lines: ReadonlyArray<{ label: string; tsible: number; ansible: number | undefined }>): string[] {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    `| cold, ${TASKS} tasks × ${HOSTS} hosts | tsible (median of ${ROUNDS}) | ansible-playbook (one run) | ansible / tsible |`,
+    '| --- | ---: | ---: | ---: |',
+    ...lines.map((l) => `| ${l.label} | ${s(l.tsible)} | ${l.ansible === undefined ? '—' : s(l.ansible)} | ${l.ansible === undefined ? '—' : `${(l.ansible / l.tsible).toFixed(1)}x`} |`),
+  ];
+}
+
 function ansibleAvailable(): boolean {
   return run('ansible-playbook', ['--version']).code === 0;
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
   const stateDir = mkdtempSync(join(tmpdir(), 'tsible-bench-lab-'));
   tsible(['lab', 'down', '--name', LAB_NAME]);
   const up = tsible(['lab', 'up', String(HOSTS), '--name', LAB_NAME, '--dir', stateDir]);
@@ -76,7 +95,7 @@ async function main(): Promise<void> {
     const floorArgs = [join(REPO, 'bench/adhoc-floor.mjs'), state.keyFile, ...hosts.map((h) => h.address)];
     const floorProgram = (): Outcome => run(process.execPath, floorArgs, { ...process.env, EXECS: String(TASKS) });
     // Each run works in its own remote directory, so every cold run is really cold.
-    const playbook = (tool: string): Outcome => tsible(['playbook', PLAYBOOK, '-i', inventory, '-f', String(HOSTS), '-e', `tool=${tool}`]);
+    const playbook = (tool: string, keywords: string[] = []): Outcome => tsible(['playbook', PLAYBOOK, '-i', inventory, '-f', String(HOSTS), '-e', `tool=${tool}`, ...keywords]);
 
     // Warm up: lab sshd processes paged in, node's code cache filled.
     timed('floor warm-up', floorProgram);
@@ -85,10 +104,12 @@ async function main(): Promise<void> {
     const floor: number[] = [];
     const cold: number[] = [];
     const warm: number[] = [];
+    const rollingCold = ROLLING.map((): number[] => []);
     for (let round = 0; round < ROUNDS; round++) {
       floor.push(timed('bare ssh2 program', floorProgram));
       cold.push(timed('tsible cold', () => playbook(`tsible-${round}`), 'some'));
       warm.push(timed('tsible warm', () => playbook(`tsible-${round}`), 'none'));
+      ROLLING.forEach((variant, i) => rollingCold[i]!.push(timed(`tsible cold, ${variant.label}`, () => playbook(`tsible-${variant.tool}-${round}`, variant.extraVars), 'some')));
     }
     const f = median(floor);
     const c = median(cold);
@@ -110,16 +131,19 @@ async function main(): Promise<void> {
         ANSIBLE_SSH_ARGS: `-o ControlMaster=auto -o ControlPersist=120s -o UserKnownHostsFile=${state.knownHostsFile}`,
         ANSIBLE_FORKS: String(HOSTS),
       };
-      const ansible = (): Outcome => run('ansible-playbook', [PLAYBOOK, '-i', inventory, '-f', String(HOSTS), '-e', 'tool=ansible'], env);
-      const ac = timed('ansible-playbook cold', ansible, 'some');
-      const aw = timed('ansible-playbook warm', ansible, 'none');
+      const ansible = (tool: string, keywords: string[] = []): Outcome => run('ansible-playbook', [PLAYBOOK, '-i', inventory, '-f', String(HOSTS), '-e', `tool=${tool}`, ...keywords], env);
+      const ac = timed('ansible-playbook cold', () => ansible('ansible'), 'some');
+      const aw = timed('ansible-playbook warm', () => ansible('ansible'), 'none');
       rows.push(`| ansible-playbook -f ${HOSTS}, pipelining, ControlPersist, cold (one run) | ${s(ac)} | ${(ac / f).toFixed(2)}x |`);
       rows.push(`| ansible-playbook -f ${HOSTS}, pipelining, ControlPersist, warm (one run) | ${s(aw)} | ${(aw / f).toFixed(2)}x |`);
       rows.push('', `ansible-playbook / tsible: cold ${(ac / c).toFixed(1)}x, warm ${(aw / w).toFixed(1)}x`);
+      const rolling = ROLLING.map((variant) => timed(`ansible-playbook cold, ${variant.label}`, () => ansible(`ansible-${variant.tool}`, variant.extraVars), 'some'));
+      rows.push('', ...rollingTable([{ label: 'linear, no serial', tsible: c, ansible: ac }, ...ROLLING.map((variant, i) => ({ label: variant.label, tsible: median(rollingCold[i]!), ansible: rolling[i] }))]));
     } else {
       rows.push('', 'ansible-core not installed: Ansible rows skipped.');
+      rows.push('', ...rollingTable([{ label: 'linear, no serial', tsible: c, ansible: undefined }, ...ROLLING.map((variant, i) => ({ label: variant.label, tsible: median(rollingCold[i]!), ansible: undefined }))]));
     }
-    rows.push('', '`serial` and `strategy: free` are not supported by the runner yet: those rows are skipped.');
+    rows.push('', `Load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)} (2 cores).`);
     const table = `${rows.join('\n')}\n`;
     process.stdout.write(table);
     const out = join(REPO, 'bench/results');

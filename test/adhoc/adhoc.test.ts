@@ -134,6 +134,22 @@ describeLab('tsible run (ad-hoc) against lab hosts', () => {
     expect(r.stdout.split('\n').filter((l) => l !== '').sort()).toEqual(hosts.map((h) => `${h} | CHANGED | rc=0 | (stdout) a\\nb`).sort());
   });
 
+  it('prints each result\'s diff before its status line with --diff, as ansible -D does', () => {
+    const host = hosts[0]!;
+    const dest = `/tmp/tsible-adhoc-diff-${process.pid}`;
+    const args = ['run', host, '-i', inventory, '-m', 'copy', '-a', `dest=${dest} content='a\\nb\\n'`];
+    const first = tsible([...args, '--diff']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^--- before\\n\\+\\+\\+ after: dynamically generated\\n@@ -0,0 \\+1,2 @@\\n\\+a\\n\\+b\\n\\n${host} \\| CHANGED => \\{`));
+    // Nothing differs: Ansible still displays the (empty) diff text as a line.
+    const second = tsible([...args, '--diff']);
+    expect(second.stdout).toMatch(new RegExp(`^\\n${host} \\| SUCCESS => \\{`));
+    // Without --diff, and with the one-line callback, no diff is shown.
+    expect(tsible(args).stdout).toMatch(new RegExp(`^${host} \\| SUCCESS => \\{`));
+    expect(tsible([...args, '--diff', '-o']).stdout).toMatch(new RegExp(`^${host} \\| SUCCESS => \\{`));
+    tsible(['run', host, '-i', inventory, '-m', 'file', '-a', `path=${dest} state=absent`]);
+  });
+
   it('prints one JSON document with --json', () => {
     const r = tsible(['run', `${pattern()},deadhost`, '-i', inventory, '--json', '-a', 'true', '-T', '3']);
     expect(r.code).toBe(4);

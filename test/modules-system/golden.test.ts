@@ -13,7 +13,7 @@ import { HOST_FIXTURES, onHost, putFixture, runModule, useOneLabHost } from './r
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 interface Recorded {
-  case: { args: string; check?: boolean; diff?: boolean; setup?: string; differs?: string; compare?: string; subset?: string[] };
+  case: { args: string; module?: string; check?: boolean; diff?: boolean; setup?: string; differs?: string; compare?: string; subset?: string[] };
   rc: number;
   result: Record<string, unknown>;
 }
@@ -52,13 +52,16 @@ function comparable(result: Record<string, unknown>, rc: number, outcomeOnly: bo
 describeLab('modules against ansible 2.14 recordings', () => {
   const host = useOneLabHost();
 
-  it.each(['apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts'])('%s gives the recorded result for each case of its sequence', async (module) => {
+  it.each([
+    'apt', 'dpkg_selections', 'package', 'package_facts', 'service', 'service_facts',
+    'apt_repository', 'iptables_state', 'timezone', 'locale_gen', 'modprobe', 'apt_states',
+  ])('%s gives the recorded result for each case of its sequence', async (module) => {
     await resetHost(host().name);
-    putFixture(host(), `${FIXTURES}/tsible-demo.init`);
+    for (const fixture of ['tsible-demo.init', 'signed-repo.sh', 'source-repo.sh']) putFixture(host(), `${FIXTURES}/${fixture}`);
     for (const recorded of recordingsOf(module)) {
       if (recorded.case.setup !== undefined) onHost(host(), recorded.case.setup.replaceAll('__FIXTURES__', HOST_FIXTURES));
       const extra = [...(recorded.case.check === true ? ['--check'] : []), ...(recorded.case.diff === true ? ['--diff'] : [])];
-      const r = runModule(host(), module, recorded.case.args, extra);
+      const r = runModule(host(), recorded.case.module ?? module, recorded.case.args, extra);
       const outcomeOnly = recorded.case.differs !== undefined;
       const facts = recorded.case.compare === 'ansible_facts' ? (recorded.case.subset ?? []) : undefined;
       expect({ args: recorded.case.args, ...comparable(r.result, r.code, outcomeOnly, facts) }).toEqual({

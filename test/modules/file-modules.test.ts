@@ -104,6 +104,48 @@ describeLab('file modules on a lab host', () => {
     expect(tsible(work, host(), 'fetch', 'src=/etc/motd dest=fetched').caption).toBe('SUCCESS');
   }, 60_000);
 
+  // The lab's /tmp is a tmpfs: it keeps flags like A (noatime) and refuses C (nocow), as a real target may.
+  it('attributes: chattr flags set, reported with a diff, kept; a refused flag fails as Ansible does', async () => {
+    const flags = async (path: string): Promise<string> => (await onHost(host(), `lsattr -d ${path}`)).split(' ')[0]!.replace(/-/g, '');
+    await onHost(host(), 'rm -f /tmp/attr-f /tmp/attr-c /tmp/attr-l; touch /tmp/attr-f; printf "a\\n" > /tmp/attr-l');
+    const check = tsible(work, host(), 'file', 'path=/tmp/attr-f attributes=+A', ['--check']);
+    expect(check.caption).toBe('CHANGED');
+    expect(await flags('/tmp/attr-f')).toBe('');
+    const first = tsible(work, host(), 'file', 'path=/tmp/attr-f attributes=+A', ['--diff']);
+    expect(first.caption).toBe('CHANGED');
+    expect(first.stdout).toContain('-    "attributes": "",\n+    "attributes": "+A",\n');
+    expect(await flags('/tmp/attr-f')).toBe('A');
+    expect(tsible(work, host(), 'file', 'path=/tmp/attr-f attr=A').caption).toBe('SUCCESS');
+    // Ansible reports `-` as a change every time.
+    expect(tsible(work, host(), 'file', 'path=/tmp/attr-f attributes=-A').caption).toBe('CHANGED');
+    expect(await flags('/tmp/attr-f')).toBe('');
+
+    expect(tsible(work, host(), 'copy', 'dest=/tmp/attr-c content=x attributes=+A').caption).toBe('CHANGED');
+    expect(tsible(work, host(), 'copy', 'dest=/tmp/attr-c content=x attributes=+A').caption).toBe('SUCCESS');
+    expect(await flags('/tmp/attr-c')).toBe('A');
+
+    const edit = tsible(work, host(), 'lineinfile', 'path=/tmp/attr-l line=a attributes=+A');
+    expect(edit.caption).toBe('CHANGED');
+    expect(edit.result['msg']).toBe('ownership, perms or SE linux context changed');
+    expect(await flags('/tmp/attr-l')).toBe('A');
+    expect(tsible(work, host(), 'lineinfile', 'path=/tmp/attr-l line=a attributes=+A').caption).toBe('SUCCESS');
+    // A file the edit creates: its flags are set after the write and reported with the content's change.
+    await onHost(host(), 'rm -f /tmp/attr-n');
+    const created = tsible(work, host(), 'lineinfile', 'path=/tmp/attr-n line=x create=yes attributes=+A', ['--diff']);
+    expect(created.result['msg']).toBe('line added and ownership, perms or SE linux context changed');
+    expect(created.stdout).toContain('+x\n\n--- before: /tmp/attr-n (file attributes)\n');
+    expect(await flags('/tmp/attr-n')).toBe('A');
+
+    const refused = tsible(work, host(), 'file', 'path=/tmp/attr-f attributes=+C');
+    expect(refused.caption).toBe('FAILED!');
+    expect(refused.result).toMatchObject({
+      msg: 'chattr failed',
+      path: '/tmp/attr-f',
+      details: expect.stringMatching(/^Error while setting attributes: \/usr\/bin\/chattr: Operation not supported while setting flags on \/tmp\/attr-f\n$/),
+    });
+    expect(refused.stdout).toContain('An exception occurred during task execution. To see the full traceback, use -vvv. The error was: Exception: Error while setting attributes:');
+  }, 60_000);
+
   it('bad arguments fail before touching the host', () => {
     const r = tsible(work, host(), 'file', 'path=/srv/x state=sideways');
     expect(r.caption).toBe('FAILED!');

@@ -16,7 +16,7 @@ export interface RecordedCase {
 }
 
 /** Recorded cases whose host interleaving is not fixed (strategy: free, host_pinned). */
-export const UNORDERED_CASES: readonly string[] = ['82-strategy-free', '86-free-max-fail', '87-free-any-errors-fatal', '88-host-pinned-max-fail', '89-free-batch-all-failed'];
+export const UNORDERED_CASES: readonly string[] = ['82-strategy-free', '86-free-max-fail', '87-free-any-errors-fatal', '88-host-pinned-max-fail', '89-free-batch-all-failed', '98-free-run-once', '101-free-unreachable'];
 
 export function recordedCases(): string[] {
   return readdirSync(join(FIXTURES, 'cases'))

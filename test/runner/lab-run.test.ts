@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeLab, labInfo, sshRun, useLabHosts } from '../lab/lab.js';
+import { describeLab, sshRun, useLabHosts } from '../lab/lab.js';
+import { labInventory } from './lab-support.js';
 import type { LabHost } from '../../packages/engine/src/lab/index.js';
 
 const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
@@ -39,12 +40,8 @@ const PLAYBOOK = `
 `;
 
 function inventoryFor(hosts: readonly LabHost[], withGhost: boolean): string {
-  const state = labInfo();
-  const lines = ['[targets]', ...hosts.map((h) => `${h.name} ansible_host=${h.address}`)];
   // Nothing listens on port 1: the host is unreachable at once.
-  if (withGhost) lines.push('ghost ansible_host=127.0.0.1 ansible_port=1');
-  lines.push('', '[targets:vars]', 'ansible_user=root', `ansible_ssh_private_key_file=${state.keyFile}`, `ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`, '');
-  return lines.join('\n');
+  return labInventory(hosts, 'targets', withGhost ? ['ghost ansible_host=127.0.0.1 ansible_port=1'] : []);
 }
 
 function recapOf(stdout: string, host: string): string {

@@ -8,14 +8,15 @@ import { labInfo } from '../lab/lab.js';
 
 export const CLI = fileURLToPath(new URL('../../packages/engine/bin/tsible.js', import.meta.url));
 
-/** An inventory of the given lab hosts in group `targets`, connecting as root with the lab's key and known_hosts. */
-export function labInventory(hosts: readonly LabHost[]): string {
+/** An inventory of the given lab hosts (and any extra host lines) in one group, connecting as root with the lab's key and known_hosts. */
+export function labInventory(hosts: readonly LabHost[], group = 'targets', extraHosts: readonly string[] = []): string {
   const state = labInfo();
   return [
-    '[targets]',
+    `[${group}]`,
     ...hosts.map((h) => `${h.name} ansible_host=${h.address}`),
+    ...extraHosts,
     '',
-    '[targets:vars]',
+    `[${group}:vars]`,
     'ansible_user=root',
     `ansible_ssh_private_key_file=${state.keyFile}`,
     `ansible_ssh_common_args='-o UserKnownHostsFile=${state.knownHostsFile} -o StrictHostKeyChecking=yes'`,
@@ -23,10 +24,11 @@ export function labInventory(hosts: readonly LabHost[]): string {
   ].join('\n');
 }
 
-/** A temp dir holding hosts.ini and site.yml; `argv` is the `tsible playbook` command line for them. */
+/** A temp dir holding hosts.ini (the lab hosts, or localhost when none) and site.yml; `argv` is the `tsible playbook` command line for them. */
 export function playbookDir(prefix: string, hosts: readonly LabHost[], playbook: string): { dir: string; argv: (...extra: string[]) => string[]; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  writeFileSync(join(dir, 'hosts.ini'), labInventory(hosts));
+  // No lab hosts: this machine over the local connection (no lab needed).
+  writeFileSync(join(dir, 'hosts.ini'), hosts.length > 0 ? labInventory(hosts) : 'localhost ansible_connection=local\n');
   writeFileSync(join(dir, 'site.yml'), playbook);
   return {
     dir,

@@ -52,3 +52,19 @@ describeLab('-vvv connection lines on lab hosts', () => {
     }
   }, 120_000);
 });
+
+describe('-vvv on the local connection', () => {
+  it('says once that the local connection is established, then shows each command', () => {
+    const pb = playbookDir('tsible-vvv-local.', [], PLAYBOOK.replace('hosts: targets', 'hosts: localhost'));
+    try {
+      const r = spawnSync(process.execPath, [...pb.argv('-vvv'), '-c', 'local', '-i', 'localhost,'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+      expect(r.status).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.filter((l) => /^<localhost> ESTABLISH LOCAL CONNECTION FOR USER: \S+$/.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => l.startsWith('<localhost> EXEC '))).toHaveLength(2);
+      expect(r.stdout).not.toContain('hidden-word');
+    } finally {
+      pb.remove();
+    }
+  }, 60_000);
+});

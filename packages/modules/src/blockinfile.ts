@@ -35,11 +35,11 @@ async function runBlockinfile(ctx: ModuleContext, params: BlockinfileParams): Pr
   const attrs = editAttributes(params);
   if (!isAttributeRequest(attrs)) return attrs;
   const path = params.path;
-  const read = await readTextFile(ctx, path, attrs);
+  const read = await readTextFile(ctx, path, attrs, params.attributes);
   if (!read.ok) return failed(read.msg);
   const file = read.file;
-  if (file.state.exists && file.state.type === 'directory') return failed(`Path ${path} is a directory !`, { rc: 256 });
-  const exists = file.state.exists;
+  if (file.isDirectory) return failed(`Path ${path} is a directory !`, { rc: 256 });
+  const exists = file.exists;
   if (!exists && !params.create) return failed(`Path ${path} does not exist !`, { rc: 257 });
   const present = params.state === 'present';
   if (!present && !exists) return { changed: false, msg: `File ${path} not present` };
@@ -57,7 +57,7 @@ async function runBlockinfile(ctx: ModuleContext, params: BlockinfileParams): Pr
     before_header: `${path} (content)`,
     after_header: `${path} (content)`,
   };
-  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? fromBinary(edit.result) : null, msg: edit.msg, attrs, backup: params.backup && exists, validate: params.validate, makeParents: true });
+  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? fromBinary(edit.result) : null, msg: edit.msg, attrs, attributes: params.attributes, backup: params.backup && exists, validate: params.validate, makeParents: true });
   if (!finished.ok) return finished.result;
   if (ctx.checkMode && !exists) return { changed: edit.changed, msg: edit.msg, diff: contentDiff };
   const diff = [contentDiff, attributeDiff(path, finished.attributes)];

@@ -49,11 +49,11 @@ async function runLineinfile(ctx: ModuleContext, params: LineinfileParams): Prom
   if (!present && params.regexp === null && params.search_string === null && params.line === null) {
     return failed('one of line, search_string, or regexp is required with state=absent');
   }
-  const read = await readTextFile(ctx, path, attrs);
+  const read = await readTextFile(ctx, path, attrs, params.attributes);
   if (!read.ok) return failed(read.msg);
   const file = read.file;
-  if (file.state.exists && file.state.type === 'directory') return withWarnings(failed(`Path ${path} is a directory !`, { rc: 256 }));
-  if (file.content === null && !file.state.exists) {
+  if (file.isDirectory) return withWarnings(failed(`Path ${path} is a directory !`, { rc: 256 }));
+  if (file.content === null && !file.exists) {
     if (!present) return withWarnings({ changed: false, msg: 'file not present' });
     if (!params.create) return withWarnings(failed(`Destination ${path} does not exist !`, { rc: 257 }));
   }
@@ -69,11 +69,11 @@ async function runLineinfile(ctx: ModuleContext, params: LineinfileParams): Prom
   }
   const after = edit.lines.join('');
   const contentDiff = { before: ctx.diffMode ? binaryToText(before) : '', after: ctx.diffMode ? binaryToText(after) : '', before_header: `${path} (content)`, after_header: `${path} (content)` };
-  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? fromBinary(after) : null, msg: edit.msg, attrs, backup: params.backup && file.state.exists, validate: params.validate, makeParents: true });
+  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? fromBinary(after) : null, msg: edit.msg, attrs, attributes: params.attributes, backup: params.backup && file.exists, validate: params.validate, makeParents: true });
   if (!finished.ok) return withWarnings(finished.result);
   const backup = finished.backupFile ?? '';
   // In check mode a file that does not exist yet gets no attribute check (Ansible returns early).
-  if (ctx.checkMode && !file.state.exists) return withWarnings({ changed: edit.changed, msg: edit.msg, backup, diff: contentDiff });
+  if (ctx.checkMode && !file.exists) return withWarnings({ changed: edit.changed, msg: edit.msg, backup, diff: contentDiff });
   const diff = [contentDiff, attributeDiff(path, finished.attributes)];
   return withWarnings({ changed: finished.changed, ...(present ? {} : { found: edit.found }), msg: finished.msg, backup, diff });
 }

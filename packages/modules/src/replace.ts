@@ -30,10 +30,10 @@ async function runReplace(ctx: ModuleContext, params: ReplaceParams): Promise<Mo
   const encoding = nodeEncoding(params.encoding);
   if (encoding === null) return failed(`Unable to read the contents of ${params.path}: unknown encoding: ${params.encoding}`);
   const path = params.path;
-  const read = await readTextFile(ctx, path, attrs);
+  const read = await readTextFile(ctx, path, attrs, params.attributes);
   if (!read.ok) return failed(read.msg);
   const file = read.file;
-  if (file.state.exists && file.state.type === 'directory') return failed(`Path ${path} is a directory !`, { rc: 256 });
+  if (file.isDirectory) return failed(`Path ${path} is a directory !`, { rc: 256 });
   if (file.content === null) return failed(`Path ${path} does not exist !`, { rc: 257 });
   const contents = file.content.toString(encoding);
   let edit: ReplaceEditResult;
@@ -46,7 +46,7 @@ async function runReplace(ctx: ModuleContext, params: ReplaceParams): Promise<Mo
   if (!edit.sectionFound) return { rc: 0, msg: `Pattern for before/after params did not match the given file: ${edit.pattern}`, changed: false };
   const diff = edit.changed && ctx.diffMode ? { diff: { before_header: path, before: contents, after_header: path, after: edit.result } } : {};
   const msg = edit.changed ? `${edit.count} replacements made` : '';
-  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? Buffer.from(edit.result, encoding) : null, msg, attrs, backup: params.backup, validate: params.validate, makeParents: false });
+  const finished = await finishEdit(ctx, file, { newContent: edit.changed ? Buffer.from(edit.result, encoding) : null, msg, attrs, attributes: params.attributes, backup: params.backup, validate: params.validate, makeParents: false });
   if (!finished.ok) return finished.result;
   return { rc: 0, ...diff, ...(finished.backupFile === null ? {} : { backup_file: finished.backupFile }), msg: finished.msg, changed: finished.changed };
 }

@@ -77,7 +77,8 @@ async function runScript(ctx: ModuleContext, params: ScriptParams): Promise<Modu
   if (checkOnly) return params.creates || params.removes ? { changed: true } : skipped('Check mode is not supported for this task.');
   const stdout = run.stdout.toString('utf8');
   const result: ModuleResult = { changed: true, rc: run.rc, stdout, stdout_lines: splitLines(stdout), stderr, stderr_lines: splitLines(stderr) };
-  return run.rc === 0 ? result : { ...result, failed: true, msg: 'non-zero return code' };
+  // Ansible 2.14 attaches an empty traceback ("NoneType: None") to this failure.
+  return run.rc === 0 ? result : { ...result, failed: true, msg: 'non-zero return code', exception: 'NoneType: None\n' };
 }
 
 export const scriptModule: Module<typeof scriptSpec> = {

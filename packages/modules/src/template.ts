@@ -121,6 +121,7 @@ async function runTemplate(ctx: ModuleContext, params: TemplateParams): Promise<
     validate: params.validate,
     makeParents: null,
     expectedChecksum: null,
+    attributes: params.attributes,
   });
   return rendered.warnings.length > 0 ? { ...result, warnings: [...rendered.warnings, ...(result.warnings ?? [])] } : result;
 }

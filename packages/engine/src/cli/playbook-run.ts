@@ -25,6 +25,8 @@ import { collectPasswords } from './adhoc/passwords.js';
 import { parseExtraVars, readExtraVarFiles } from './extra-vars.js';
 import { tsibleVersion } from './version.js';
 import type { CliContext } from './context.js';
+import type { ReadStream } from 'node:tty';
+import { TtyTerminal } from './tty-terminal.js';
 import type { PlaybookOptions } from './commands/playbook.js';
 
 /** The vault from --vault-id / --vault-password-file / -J and the vault settings (no prompt unless asked). */
@@ -37,10 +39,10 @@ const ANSIBLE_COMPAT_VERSION = { full: '2.14.0', major: 2, minor: 14, revision: 
 
 /** `tsible playbook` without a listing mode: loads everything first (bad input changes nothing), then runs. */
 export async function runPlaybookCommand(paths: readonly string[], options: PlaybookOptions, ctx: CliContext): Promise<number> {
-  if (options.step === true) {
-    const tty = (process.stdin as { isTTY?: boolean }).isTTY === true;
-    throw new TsibleError(tty ? '--step is not supported by this version of tsible' : '--step asks before each task and needs a terminal', {
-      code: 'TSIBLE_STEP_UNSUPPORTED',
+  const tty = process.stdin.isTTY === true;
+  if (options.step === true && !tty) {
+    throw new TsibleError('--step asks before each task and needs a terminal', {
+      code: 'TSIBLE_STEP_NO_TTY',
       exitCode: ExitCode.badOptions,
       hint: 'use --start-at-task NAME, or --tags, to run part of a playbook',
     });
@@ -105,18 +107,20 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     tags: tagSelection(options.tags ?? [], options.skipTags ?? []),
     forceHandlers: options.forceHandlers === true || config.get('DEFAULT_FORCE_HANDLERS'),
     startAtTask: options.startAtTask,
-    interactive: (process.stdin as { isTTY?: boolean }).isTTY === true,
     taskTimeout: 0,
     gathering: config.get('DEFAULT_GATHERING'),
+    anyErrorsFatal: config.get('ANY_ERRORS_FATAL'),
   };
   const controller = new AbortController();
   const connections = new ConnectionPool(connectionSettings);
-  // Ctrl-C: no new tasks start, running remote commands end with their connections, the recap still prints.
+  // Ctrl-C: no new tasks start, running remote commands are killed with their connections, the recap still prints.
+  // A second Ctrl-C does not wait for any of that.
   const onInterrupt = (): void => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
     controller.abort();
     void connections.closeAll();
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   const run: RunContext = {
     inventory,
     store: new HostVarStore(),
@@ -149,6 +153,9 @@ export async function runPlaybookCommand(paths: readonly string[], options: Play
     lastBatchBroke: false,
     startAt: { pending: options.startAtTask },
     vaultValues,
+    // Prompts go where the run's output goes (stderr under --json, so the document stays whole).
+    terminal: tty ? new TtyTerminal(process.stdin as ReadStream, options.json === true ? ctx.stderr : ctx.stdout) : undefined,
+    step: { active: options.step === true },
   };
   try {
     return await runPlaybooks(run, playbooks);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { open, readFile, rename, unlink, chmod } from 'node:fs/promises';
 import { TsibleError } from '../errors/tsible-error.js';
 import { Emitter } from '../output/events.js';
@@ -6,6 +7,7 @@ import type { ExecChannel, ChannelExit } from './run/exec-channel.js';
 import type { LocalConnectionOptions } from './options/connection-options.js';
 import { maskSecrets } from './redact.js';
 import { prepareRun } from './run/prepare-run.js';
+import { LiveChannels } from './live-channels.js';
 import { tempPathBeside } from './temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 
@@ -13,13 +15,21 @@ import type { Connection, PutOptions, RunRequest, RunResult } from './types.js';
 export class LocalConnection implements Connection {
   readonly host: string;
   private readonly events: Emitter | undefined;
+  private readonly live = new LiveChannels();
 
   constructor(private readonly options: LocalConnectionOptions) {
     this.host = options.inventoryName;
     this.events = options.settings.events ? new Emitter(options.settings.events) : undefined;
   }
 
-  async connect(): Promise<void> {}
+  private connected = false;
+
+  /** Nothing to open; at -vvv it says so once, as Ansible's local connection does. */
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    this.connected = true;
+    this.events?.debug('connection.local.connect', `<${this.host}> ESTABLISH LOCAL CONNECTION FOR USER: ${userInfo().username}`, { host: this.host });
+  }
 
   async run(request: RunRequest): Promise<RunResult> {
     const run = prepareRun(request, { host: this.host, becomeTimeoutMs: this.options.timeoutMs, maxOutputBytes: this.options.maxOutputBytes });
@@ -30,7 +40,7 @@ export class LocalConnection implements Connection {
       });
     }
     this.events?.debug('connection.local.exec', `<${this.host}> EXEC ${maskSecrets(run.script, request)}`, { host: this.host });
-    return run.supervise(spawnShell(run.line, this.options.settings.env ?? process.env));
+    return run.supervise(this.live.watch(spawnShell(run.line, this.options.settings.env ?? process.env)));
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
@@ -67,7 +77,10 @@ export class LocalConnection implements Connection {
     }
   }
 
-  async close(): Promise<void> {}
+  /** Commands run in their own process group, out of reach of the terminal's Ctrl-C: closing ends them. */
+  async close(): Promise<void> {
+    await this.live.terminateAll();
+  }
 }
 
 const TERMINATE_GRACE_MS = 2000;

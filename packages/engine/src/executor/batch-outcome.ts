@@ -25,7 +25,7 @@ export function batchOutcome(pc: PlayContext, batch: readonly string[]): BatchOu
   return {
     broke: pc.fatal || exceeded !== undefined,
     allFailed: failed + unreachable + twice === batch.length,
-    reason: exceeded !== undefined ? `max_fail_percentage ${exceeded.limit}` : pc.fatal ? 'any_errors_fatal' : 'every host failed',
+    reason: exceeded !== undefined ? `max_fail_percentage ${exceeded.limit}` : pc.fatal ? 'any_errors_fatal' : unreachable > 0 ? 'every host failed or was unreachable' : 'every host failed',
     failed: exceeded?.failed ?? batch.filter((h) => pc.failed.has(h) || pc.unreachable.has(h)).length,
   };
 }

@@ -18,6 +18,7 @@ export function gatherFactsTask(play: Play): Task {
   const args: Record<string, unknown> = {};
   if (play.keywords['gather_subset'] !== undefined) args['gather_subset'] = play.keywords['gather_subset'];
   if (play.keywords['gather_timeout'] !== undefined) args['gather_timeout'] = play.keywords['gather_timeout'];
+  if (play.keywords['fact_path'] !== undefined) args['fact_path'] = play.keywords['fact_path'];
   const task: Task = {
     kind: 'task',
     name: 'Gathering Facts',

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { TsibleError } from '../errors/tsible-error.js';
 import type { ModuleResult } from '../module-api/module.js';
 import { toBoolean } from '../module-api/type-conversion.js';
@@ -16,8 +16,9 @@ import { activeHosts, type PlayContext } from './run-context.js';
 import { falseCondition } from './task/conditions.js';
 import { keywordValue } from './task/execute-action.js';
 import { runTaskOnHost, templarFor, type HostTaskResult } from './task/run-task.js';
-import { RUN_ONCE_ACTIONS } from './actions/index.js';
+import { FIRST_HOST_ONLY_ACTIONS, RUN_ONCE_ACTIONS } from './actions/index.js';
 import { taskInfo } from './task-info.js';
+import { takeStep } from './step.js';
 import { warnOnce } from './warn-once.js';
 
 /** The play's `strategy` keyword. */
@@ -38,6 +39,9 @@ export class LinearStrategy {
 
   /** free / host_pinned: the task whose banner was shown last, so a host catching up does not repeat it. */
   private lastBanner: Task | undefined;
+
+  /** The limiter of each throttled task. */
+  private readonly throttles = new Map<Task, LimitFunction>();
 
   constructor(
     private readonly pc: PlayContext,
@@ -60,12 +64,7 @@ export class LinearStrategy {
       const first = [...pending.values()].map((p) => p.step).sort((a, b) => comparePositions(a.position, b.position))[0]!;
       const group = [...pending.entries()].filter(([, p]) => p.step.task === first.task && comparePositions(p.step.position, first.position) === 0);
       const feedback = await this.runTask(first.task, new Map(group.map(([host, p]) => [host, p.step])), false);
-      const unreachableNow = group.map(([host]) => host).filter((host) => pc.unreachable.has(host));
-      if (pc.fatal) {
-        pc.endPlay = true;
-        for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
-        for (const host of unreachableNow) pc.failedWhileUnreachable.add(host);
-      }
+      const unreachableNow = this.applyFatal(feedback, group.map(([host]) => host));
       for (const [host, p] of group) {
         if (pc.unreachable.has(host) || pc.ended.has(host)) {
           pending.delete(host);
@@ -74,10 +73,30 @@ export class LinearStrategy {
         this.advance(pending, host, p.it, p.it.next(feedback.get(host) ?? OK_FEEDBACK({})));
       }
       if (feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage(unreachableNow);
-      if (activeHosts(pc).length === 0 && pending.size > 0 && !this.noMoreHostsShown) {
-        this.noMoreHostsShown = true;
-        emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
-      }
+      this.announceNoHostsLeft(pending.size > 0);
+    }
+  }
+
+  /**
+   * any_errors_fatal fired on this task: every other host of the batch is
+   * failed and the batch ends. Returns the hosts that went unreachable on it.
+   */
+  private applyFatal(feedback: ReadonlyMap<string, StepFeedback>, ran: readonly string[]): string[] {
+    const { pc } = this;
+    const unreachableNow = ran.filter((host) => pc.unreachable.has(host));
+    if (pc.fatal) {
+      pc.endPlay = true;
+      for (const host of activeHosts(pc)) if (!feedback.get(host)?.failed) pc.failed.add(host);
+      for (const host of unreachableNow) pc.failedWhileUnreachable.add(host);
+    }
+    return unreachableNow;
+  }
+
+  /** As Ansible: NO MORE HOSTS LEFT after a fatal failure that left no host, or when no host is left for pending tasks. */
+  private announceNoHostsLeft(pendingTasks: boolean): void {
+    if (activeHosts(this.pc).length === 0 && (this.pc.fatal || pendingTasks) && !this.noMoreHostsShown) {
+      this.noMoreHostsShown = true;
+      emitRunEvent(this.pc.run.sink, { type: 'play.no_more_hosts' });
     }
   }
 
@@ -106,6 +125,11 @@ export class LinearStrategy {
       if (next.done && next.value && !pc.unreachable.has(host)) pc.failed.add(host);
     };
     await Promise.all(activeHosts(pc).map((host) => (pinned ? slots(() => walk(host)) : walk(host))));
+    // Ansible's free loop runs out of hosts (and says so) only when every host of the batch is unreachable.
+    if (pc.hosts.every((h) => pc.unreachable.has(h)) && !this.noMoreHostsShown) {
+      this.noMoreHostsShown = true;
+      emitRunEvent(pc.run.sink, { type: 'play.no_more_hosts' });
+    }
   }
 
   /**
@@ -160,6 +184,10 @@ export class LinearStrategy {
         const steps = new Map(hosts.map((h) => [h, { task: handler, position: [], includeParams: undefined, includeRoleParams: undefined, rescuable: false } satisfies Step]));
         const feedback = await this.runTask(handler, steps, true);
         for (const [host, fb] of feedback) if (fb.failed && !pc.unreachable.has(host)) pc.failed.add(host);
+        // Ansible 2.14 runs handlers in the strategy's loop: any_errors_fatal and max_fail_percentage apply to them too.
+        const unreachableNow = this.applyFatal(feedback, hosts);
+        if (this.mode === 'linear' && feedback.size > 0 && !pc.fatal) this.checkMaxFailPercentage(unreachableNow);
+        this.announceNoHostsLeft(false);
         if (pc.endPlay) return;
       }
     }
@@ -173,14 +201,17 @@ export class LinearStrategy {
       await runMeta(pc, task, hosts, taskInfo(pc, task, hosts[0], isHandler), this);
       return new Map(hosts.map((h) => [h, OK_FEEDBACK({ changed: false })]));
     }
+    // --step: a task answered with no is passed over by every host of the group, unreported.
+    if (!(await takeStep(pc.run, task, isHandler, this.mode === 'linear' ? undefined : hosts[0]))) return new Map(hosts.map((h) => [h, OK_FEEDBACK({})]));
     const info = taskInfo(pc, task, hosts[0], isHandler);
     if (this.mode !== 'linear' && this.anyErrorsFatal(task)) warnOnce(pc.run, PER_HOST_FATAL_WARNING);
     if (this.mode === 'linear' || this.lastBanner !== task) emitRunEvent(pc.run.sink, { type: 'task.start', task: info });
     this.lastBanner = task;
-    const runOnce = RUN_ONCE_ACTIONS.has(task.resolvedAction) || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
-    const targets = runOnce ? hosts.slice(0, 1) : hosts;
-    const throttle = Number(task.keywords['throttle'] ?? 0);
-    const limit = pLimit(Math.max(1, throttle > 0 ? Math.min(throttle, pc.run.options.forks) : pc.run.options.forks));
+    const bypassesHostLoop = RUN_ONCE_ACTIONS.has(task.resolvedAction);
+    const runOnce = bypassesHostLoop || this.runOnce(task, hosts[0]!, steps.get(hosts[0]!)!);
+    if (this.mode !== 'linear' && runOnce) this.runOnceAlone(task, bypassesHostLoop);
+    const targets = runOnce || FIRST_HOST_ONLY_ACTIONS.has(task.resolvedAction) ? hosts.slice(0, 1) : hosts;
+    const limit = this.throttled(task, hosts[0]!, steps.get(hosts[0]!)!) ?? pLimit(Math.max(1, pc.run.options.forks));
     const feedback = new Map<string, StepFeedback>();
     const included: Array<{ host: string; include: IncludedBlocks }> = [];
     await Promise.all(
@@ -195,13 +226,42 @@ export class LinearStrategy {
             return;
           }
           const outcome = await runTaskOnHost(pc, { task, includeParams: step.includeParams, includeRoleParams: step.includeRoleParams }, host, info);
-          feedback.set(host, this.record(task, step, host, info, outcome));
+          feedback.set(host, this.record(task, step, host, info, outcome, runOnce));
         }),
       ),
     );
     if (runOnce) this.shareRunOnce(task, hosts, feedback);
     this.reportIncludes(info, included);
     return feedback;
+  }
+
+  /**
+   * `throttle` (task, block, role or play; templated): how many hosts run the
+   * task at once. One limiter per task, so hosts running ahead under free
+   * share it too.
+   */
+  private throttled(task: Task, host: string, step: Step): LimitFunction | undefined {
+    const existing = this.throttles.get(task);
+    if (existing) return existing;
+    if (inheritedKeyword(task, 'throttle') === undefined && this.pc.play.keywords['throttle'] === undefined) return undefined;
+    const templar = templarFor(this.pc, task, layeredVars(this.pc.varsInput, host, { task, includeParams: step.includeParams }));
+    const value = Number(keywordValue(this.pc, task, 'throttle', templar) ?? 0);
+    if (!Number.isInteger(value)) throw new TsibleError('Failed to convert the throttle value to an integer.', { code: 'TSIBLE_THROTTLE', location: task.location });
+    if (value <= 0) return undefined;
+    const limit = pLimit(Math.min(value, Math.max(1, this.pc.run.options.forks)));
+    this.throttles.set(task, limit);
+    return limit;
+  }
+
+  /** free and host_pinned: Ansible refuses actions that bypass the host loop and runs a run_once task on every host. */
+  private runOnceAlone(task: Task, bypassesHostLoop: boolean): void {
+    if (bypassesHostLoop) {
+      throw new TsibleError(
+        `The '${task.resolvedAction}' module bypasses the host loop, which is currently not supported in the free strategy and would instead execute for every host in the inventory list.`,
+        { code: 'TSIBLE_FREE_BYPASS_HOST_LOOP', location: task.location, hint: 'run it in a play with strategy: linear' },
+      );
+    }
+    warnOnce(this.pc.run, 'Using run_once with the free strategy is not currently supported. This task will still be executed for every host in the inventory list.');
   }
 
   private runOnce(task: Task, host: string, step: Step): boolean {
@@ -247,8 +307,10 @@ export class LinearStrategy {
   }
 
   /** Reports, counts and applies one host's result; tells its iterator whether it failed. */
-  private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult): StepFeedback {
+  private record(task: Task, step: Step, host: string, info: TaskInfo, outcome: HostTaskResult, runOnce = false): StepFeedback {
     const { pc } = this;
+    // Ctrl-C: a command cut short is not part of what ran (Ansible reports nothing for it either).
+    if (pc.run.signal.aborted) return { failed: false, result: outcome.result, includes: [] };
     emitRunEvent(pc.run.sink, { type: 'host.result', task: info, host, status: outcome.status, result: outcome.result, ignored: outcome.ignored, start: outcome.start, end: outcome.end });
     countResult(pc.run.stats, host, outcome.status, outcome.result, outcome.ignored, step.rescuable);
     applyResultEffects(pc.run, task, host, outcome.effects ?? outcome.result);
@@ -259,13 +321,14 @@ export class LinearStrategy {
     if (outcome.status === 'unreachable' && !outcome.ignored) pc.unreachable.add(host);
     const failed = (outcome.status === 'failed' || outcome.status === 'unreachable') && !outcome.ignored;
     // any_errors_fatal: a failure no rescue catches ends the play (and the run) for every host after this task.
-    if (failed && !step.rescuable && this.mode === 'linear' && this.anyErrorsFatal(task)) pc.fatal = true;
+    // Ansible's linear strategy treats a failed run_once task the same way.
+    if (failed && !step.rescuable && this.mode === 'linear' && (runOnce || this.anyErrorsFatal(task))) pc.fatal = true;
     return { failed, result: outcome.result, ...(outcome.effects ? { effects: outcome.effects } : {}), includes: [] };
   }
 
   private anyErrorsFatal(task: Task): boolean {
     const written = inheritedKeyword(task, 'any_errors_fatal') ?? this.pc.play.keywords['any_errors_fatal'];
-    return written !== undefined && written !== null && toBoolean(written);
+    return written !== undefined && written !== null ? toBoolean(written) : this.pc.run.options.anyErrorsFatal;
   }
 
   /** `included: FILE for HOSTS => (item=...)`, one line per file and item, after every host ran the include. */

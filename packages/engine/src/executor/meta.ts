@@ -55,9 +55,12 @@ export async function runMeta(pc: PlayContext, task: Task, hosts: readonly strin
       return;
     case 'clear_host_errors':
       if (applies.length > 0) {
-        // The failed hosts no longer count against the run; those that stopped stay stopped.
-        for (const host of pc.failed) pc.forgiven.add(host);
-        pc.failed.clear();
+        // As Ansible: the batch's failed and unreachable hosts no longer count against the run
+        // (later plays take them again); in this play those that stopped stay stopped.
+        for (const host of pc.hosts) {
+          if (pc.failed.delete(host)) pc.forgiven.add(host);
+          if (pc.unreachable.delete(host)) pc.forgiven.add(host);
+        }
       }
       return;
     case 'clear_facts':

@@ -13,7 +13,6 @@ import { playMagicVars } from '../vars/magic-vars.js';
 import { batchOutcome } from './batch-outcome.js';
 import { orderHosts, playBatches } from './batches.js';
 import { gatherFactsTask } from './gather-facts.js';
-import { touchStats } from './play-stats.js';
 import { promptVars, varsFilesVars } from './play-vars.js';
 import { LinearStrategy, type StrategyName } from './linear-strategy.js';
 import { activeHosts, type PlayContext, type RunContext } from './run-context.js';
@@ -89,7 +88,7 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
     emitRunEvent(run.sink, { type: 'play.no_hosts' });
     return true;
   }
-  const prompt = promptVars(play, run.extraVars);
+  const prompt = await promptVars(play, run.extraVars, run.terminal, run.sink, run.templateEnvironment);
   const pc: PlayContext = {
     run,
     play,
@@ -137,7 +136,6 @@ export async function runPlay(run: RunContext, play: Play): Promise<boolean> {
   let breakRun = false;
   for (const [index, batch] of batches.entries()) {
     emitRunEvent(run.sink, { type: 'play.start', name, hostPatterns: patterns });
-    for (const host of batch) touchStats(run.stats, host);
     pc.hosts = batch;
     pc.endPlay = false;
     pc.endBatchOnly = false;

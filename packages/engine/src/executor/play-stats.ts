@@ -40,8 +40,3 @@ export function countResult(stats: Map<string, HostStats>, host: string, status:
       break;
   }
 }
-
-/** A host that only appears in the recap (all zeros) still gets a line. */
-export function touchStats(stats: Map<string, HostStats>, host: string): void {
-  if (!stats.has(host)) stats.set(host, emptyStats());
-}

@@ -13,6 +13,7 @@ import type { Block, Play } from '../playbook/model.js';
 import type { PlaybookLoadOptions } from '../playbook/load/scope.js';
 import type { Environment } from '../template/jinja/environment.js';
 import type { VaultValues } from '../vars/vault-values.js';
+import type { Terminal } from './terminal.js';
 
 /** How the run was asked for (command line over configuration). */
 export interface RunOptions {
@@ -27,12 +28,12 @@ export interface RunOptions {
   tags: TagSelection;
   forceHandlers: boolean;
   startAtTask: string | undefined;
-  /** Whether a terminal is there to answer prompts. */
-  interactive: boolean;
   /** Task timeout in seconds from configuration (TASK_TIMEOUT), 0 for none. */
   taskTimeout: number;
   /** DEFAULT_GATHERING: implicit (gather unless the play says no) or explicit. */
   gathering: string;
+  /** ANY_ERRORS_FATAL: any_errors_fatal where no play, block or task sets it. */
+  anyErrorsFatal: boolean;
 }
 
 /** Everything shared by the plays of one run. */
@@ -66,6 +67,10 @@ export interface RunContext {
   vaultValues: VaultValues;
   /** --start-at-task: the task name still to be found. */
   startAt: { pending: string | undefined };
+  /** The user's terminal, when there is one: --step, vars_prompt and pause ask on it. */
+  terminal: Terminal | undefined;
+  /** --step: asks before each task until answered with continue. */
+  step: { active: boolean };
 }
 
 /** One play while it runs: its hosts' state on top of the run. */

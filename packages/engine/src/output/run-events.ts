@@ -30,7 +30,9 @@ export type RunEvent =
   | { type: 'play.batch_aborted'; batch: number; batches: number; failed: number; size: number; reason: string; untouched: readonly string[] }
   | { type: 'play.end' }
   | { type: 'run.recap'; stats: Readonly<Record<string, HostStats>>; customStats: Readonly<Record<string, unknown>> }
-  | { type: 'run.interrupted' };
+  | { type: 'run.interrupted' }
+  /** A line an action or prompt shows among the results (pause's messages); as a banner when `banner` (--step's answer). */
+  | { type: 'display'; text: string; banner?: boolean };
 
 const CODE = 'runner.event';
 

@@ -3,11 +3,12 @@ import { firstRecord, type ScriptOutcome } from '../support/remote/run-script.js
 
 /**
  * sh updating apt's cache after the sources changed; when every attempt
- * fails, `revert` runs and the error lines are reported as python-apt words
- * them (`E:...`, joined by commas).
+ * fails, `revert` runs and apt's error and warning lines are reported as
+ * python-apt words them (`E:...`, `W:...`, joined by commas).
  */
 export function aptUpdateScript(retries: number, maxDelay: number, revert: string): string {
-  const report = `printf '@upd\\t%s\\n' "$(printf '%s\\n' "$ts_uerr" | sed -n 's/^E: /E:/p' | base64 | tr -d '\\n')"`;
+  // python-apt's message lists apt's errors, then its notices and warnings both as `W:...`.
+  const report = `printf '@upd\\t%s\\n' "$(printf '%s\\n' "$ts_uerr" | sed -n -e 's/^\\([EW]\\): /\\1:/p' -e 's/^N: /W:/p' | base64 | tr -d '\\n')"`;
   return aptUpdateLoop({ program: 'apt-get', retries, maxDelay, onFailure: `${revert}; ${report}; exit 0` }).join('\n');
 }
 

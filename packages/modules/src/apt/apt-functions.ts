@@ -63,15 +63,14 @@ ts_install_one() {
       case $ts_v in $2) ts_able=$ts_v; break ;; esac
     done
   elif [ -z "$ts_ver" ]; then
-    [ "$ts_cand" != '(none)' ] && ts_able=1
+    [ "$ts_cand" != '(none)' ] && ts_able=$ts_cand
   elif [ "$ts_cand" != '(none)' ] && [ "$ts_cand" != "$ts_ver" ] && dpkg --compare-versions "$ts_cand" gt "$ts_ver"; then
-    ts_able=1
+    ts_able=$ts_cand
   fi
   # A failed result of the install step (with the cache keys), not an early stop.
   [ -n "$ts_ver" ] || [ -n "$ts_able" ] || { ts_say unavailable "$3"; ts_say end; exit 0; }
-  if [ -n "$ts_able" ] && { [ "$ts_inst" = 0 ] || [ "$ts_latest" = 1 ]; }; then
-    if [ -n "$2" ]; then ts_add "$1=$ts_able"; else ts_add "$1"; fi
-  fi
+  # Ansible names the version it chose: apt-get gets NAME=VERSION.
+  if [ -n "$ts_able" ] && { [ "$ts_inst" = 0 ] || [ "$ts_latest" = 1 ]; }; then ts_add "$1=$ts_able"; fi
   return 0
 }
 # ts_install SPEC: a name, name=version, or a name pattern.

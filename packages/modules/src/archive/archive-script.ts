@@ -22,7 +22,7 @@ const TAR_FLAG = { gz: 'z', bz2: 'j', xz: 'J', tar: '' } as const;
  * One exec. Expands the paths on the target, builds the new archive in a temp
  * file next to dest and keeps the old one when its members (names and
  * contents) are the same, so a rebuilt archive with new timestamps is no change.
- *   @e expanded path  @m missing  @A arcroot  @k kind (archive|compress)  @D dest  @W written
+ *   @e expanded path  @m missing  @A arcroot  @k kind (archive|compress)  @D dest  @W written  @Y archived
  */
 export function archiveScript(o: ArchiveScriptOptions): string {
   const lines = [`ts_list=$(mktemp "\${TMPDIR:-/tmp}/.tsible_archive.XXXXXXXX") || ts_fail "could not create a temporary file"`];
@@ -58,10 +58,12 @@ export function archiveScript(o: ArchiveScriptOptions): string {
     lines.push(`else (cd "$ts_root" && ts_relative | tar -c${TAR_FLAG[o.format]}f "$ts_new" -T -) || ts_fail "could not create $ts_dest"; fi`);
     lines.push(`if [ "$ts_kind" = compress ]; then ts_fp() { ${compressor} -dc < "$1" 2>/dev/null | ts_sum; }; else ts_fp() { { tar -t${TAR_FLAG[o.format]}f "$1" | sort; tar -x${TAR_FLAG[o.format]}Of "$1"; } 2>/dev/null | ts_sum; }; fi`);
   }
-  lines.push(`ts_sum() { ts_t=$(mktemp) && cat > "$ts_t" && ts_digest sha1 "$ts_t"; rm -f -- "$ts_t"; }`);
+  lines.push(`ts_sum() { ts_t=$(mktemp) && cat > "$ts_t" && ts_digest sha1 "$ts_t" && printf '%s' "$ts_d"; rm -f -- "$ts_t"; }`);
   const write = o.checkMode ? `printf '@W\\n'` : `chmod 0644 "$ts_new" 2>/dev/null; mv -f -- "$ts_new" "$ts_dest" || ts_fail "could not write $ts_dest"; printf '@W\\n'`;
   lines.push(`if [ -f "$ts_dest" ] && [ "$(ts_fp "$ts_dest")" = "$(ts_fp "$ts_new")" ]; then :; else ${write}; fi`);
   if (!o.checkMode) {
+    // What went in, as Ansible lists it: a directory's contents (not the directory itself), or the path.
+    lines.push(`while IFS= read -r ts_p; do if [ "$ts_kind" = archive ] && [ -d "$ts_p" ] && [ ! -L "$ts_p" ]; then find "$ts_p" -mindepth 1 | sed 's/^/@Y\t/'; else printf '@Y\t%s\n' "$ts_p"; fi; done < "$ts_list"`);
     lines.push(`[ -e "$ts_dest" ] && ${attrsCall('"$ts_dest"', o.attrs)}`);
     if (o.remove) lines.push(`while IFS= read -r ts_p; do [ "$ts_p" = "$ts_dest" ] || rm -rf -- "$ts_p" || ts_fail "Unable to remove source file $ts_p"; done < "$ts_list"; printf '@R\\n'`);
   }

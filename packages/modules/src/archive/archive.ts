@@ -24,19 +24,20 @@ async function runArchive(ctx: ModuleContext, params: ArchiveParams): Promise<Mo
   const dest = firstRecord(outcome, '@D')?.[0] ?? params.dest ?? '';
   if (outcome.failure !== undefined) return failed(outcome.failure, { dest, expanded_paths: expanded, missing });
   const kind = firstRecord(outcome, '@k')?.[0] ?? 'archive';
-  const state = missing.length > 0 ? 'incomplete' : kind;
+  const after = outcome.report.paths.get('a') ?? ABSENT;
+  // Check mode builds nothing: a dest that does not exist stays `absent`, as Ansible reports it.
+  const state = ctx.checkMode && !after.exists ? 'absent' : missing.length > 0 ? 'incomplete' : kind;
   return {
     changed: outcome.records.has('@W') || outcome.records.has('@R'),
     dest,
-    state,
     dest_state: state,
-    archived: expanded,
+    archived: (outcome.records.get('@Y') ?? []).map(([path = '']) => path),
     missing,
     expanded_paths: expanded,
     expanded_exclude_paths: params.exclude_path,
     arcroot: firstRecord(outcome, '@A')?.[0] ?? '',
-    // As Ansible's add_path_info, dest's facts come last: `state` then names dest's type; dest_state keeps the archive's.
-    ...pathInfo(outcome.report.paths.get('a') ?? ABSENT),
+    // As Ansible's add_path_info, dest's facts come last: `state` names dest's type (none when dest is absent).
+    ...pathInfo(after),
   };
 }
 

@@ -7,6 +7,7 @@ import { pathInfo } from '../support/file-state/path-info.js';
 import { dirname, joinPath } from '../support/remote/paths.js';
 import { failed, firstRecord, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
 import { copyScript, type ContentSource, type CopyTarget } from './copy-script.js';
+import { chattrFailure, flagsChange } from '../support/file-attrs/flags.js';
 
 /** Above this size content is uploaded over the connection's file transfer instead of the exec's stdin. */
 export const STDIN_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -29,7 +30,7 @@ export async function copyFile(ctx: ModuleContext, request: CopyFileRequest): Pr
   if (request.expectedChecksum !== null && request.content !== null && checksum !== request.expectedChecksum) {
     return failed('Copied file does not match the expected checksum. Transfer failed.', { checksum, expected_checksum: request.expectedChecksum });
   }
-  const base = { dest: request.dest, nameInDirectory: request.nameInDirectory, attrs: request.attrs, backup: request.backup, force: request.force, follow: request.follow, validate: request.validate, makeParents: request.makeParents, wantBefore: ctx.diffMode };
+  const base = { dest: request.dest, nameInDirectory: request.nameInDirectory, attrs: request.attrs, attributes: request.attributes, backup: request.backup, force: request.force, follow: request.follow, validate: request.validate, makeParents: request.makeParents, wantBefore: ctx.diffMode };
   const largeUpload = request.content !== null && request.content.length > STDIN_LIMIT_BYTES;
   let source: ContentSource;
   if (request.remoteSource !== undefined) source = ctx.checkMode ? { kind: 'none', sha1: '' } : { kind: 'remote', pathWord: shellQuote(request.remoteSource) };
@@ -50,6 +51,8 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
   const remote = request.remoteSource !== undefined;
   const checksum = remote ? (firstRecord(outcome, '@S')?.[0] ?? '') : localChecksum;
   if (outcome.failure !== undefined) {
+    const refused = chattrFailure(outcome);
+    if (refused !== undefined) return { ...refused, path: dest, ...pathInfo(outcome.report.paths.get('d') ?? ABSENT) };
     const validateRc = firstRecord(outcome, '@v')?.[0];
     if (validateRc !== undefined) {
       const output = outcome.run.stderr.toString('utf8');
@@ -58,10 +61,12 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
     return remote ? failed(outcome.failure, { dest }) : failed(outcome.failure, { checksum, diff: [] });
   }
   const before = outcome.report.paths.get('d') ?? ABSENT;
-  const after = outcome.report.paths.get('a') ?? ABSENT;
+  const after = outcome.report.paths.get('a') ?? before;
   if (outcome.records.has('@K')) return { changed: false, dest, src: request.srcLabel };
   const contentChanges = outcome.records.has('@W') || outcome.records.has('@N');
   const md5sum = remote ? (firstRecord(outcome, '@M')?.[0] ?? null) : request.content === null ? null : md5(request.content);
+  // chattr flags that differ make the task changed (copy reports no diff for them, as Ansible).
+  const flagsChanged = flagsChange(outcome) !== undefined;
   if (contentChanges) {
     const diff = ctx.diffMode ? [contentDiff(outcome, dest, request)] : [];
     if (ctx.checkMode) return { changed: true, ...(remote ? {} : { diff }) };
@@ -80,7 +85,7 @@ function copyResult(ctx: ModuleContext, request: CopyFileRequest, outcome: Scrip
   // Same content: only attributes can change, reported the way the file module reports them.
   const diff = initialDiff(dest, 'file', 'file');
   const current = followed(before);
-  const changed = current.exists ? attributeChanges(current, request.attrs, outcome.report.umask ?? 0o022, parseIds(outcome.records), diff) : false;
+  const changed = (current.exists ? attributeChanges(current, request.attrs, outcome.report.umask ?? 0o022, parseIds(outcome.records), diff) : false) || flagsChanged;
   if (remote) return { changed, dest, src: request.srcLabel, md5sum, checksum, ...pathInfo(ctx.checkMode ? before : after) };
   return { changed, checksum, dest, path: dest, diff, ...pathInfo(ctx.checkMode ? before : after) };
 }

@@ -1,6 +1,7 @@
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsWords, chmodWord, idsCall, type AttributeRequest } from '../support/file-attrs/attrs-script.js';
 import { probeCall } from '../support/file-state/probe-script.js';
+import { chattrCall } from '../support/file-attrs/flags.js';
 import { validateAssignment, writeCall } from '../support/remote/atomic-write.js';
 import { remotePathWord } from '../support/remote-path.js';
 
@@ -24,6 +25,8 @@ export interface CopyTarget {
   validate: string | null;
   /** Create missing parent directories (dest ends with '/', or a tree copy), with this mode word. */
   makeParents: string | null;
+  /** The `attributes` option (chattr flags), when given. */
+  attributes: string | null;
 }
 
 export interface CopyScriptOptions extends CopyTarget {
@@ -40,6 +43,7 @@ export const MAX_DIFF_BYTES = 104448;
  * content differs, writes it atomically; otherwise it only fixes attributes.
  *   @D final dest   @S sha1 of a remote source   @M md5 of the source
  *   @K kept (force=no)   @W written   @B old content (base64)
+ * The probe after (tag a) runs only when something was changed.
  */
 export function copyScript(o: CopyScriptOptions): string {
   const lines: string[] = [`ts_dest=${remotePathWord(o.dest.endsWith('/') && o.nameInDirectory !== null ? `${o.dest}${o.nameInDirectory}` : o.dest)}`];
@@ -52,11 +56,11 @@ export function copyScript(o: CopyScriptOptions): string {
   if (source.kind === 'remote') {
     lines.push(`[ -e ${source.pathWord} ] || ts_fail "Source $(printf '%s' ${source.pathWord}) not found"`);
     lines.push(`[ -r ${source.pathWord} ] || ts_fail "Source $(printf '%s' ${source.pathWord}) not readable"`);
-    lines.push(`ts_want=$(ts_digest sha1 ${source.pathWord}); printf '@S\\t%s\\n' "$ts_want"; printf '@M\\t%s\\n' "$(ts_digest md5 ${source.pathWord})"`);
+    lines.push(`ts_digest sha1 ${source.pathWord}; ts_want=$ts_d; printf '@S\\t%s\\n' "$ts_want"; ts_digest md5 ${source.pathWord}; printf '@M\\t%s\\n' "$ts_d"`);
   } else {
     lines.push(`ts_want=${shellQuote(source.sha1)}`);
   }
-  lines.push(`ts_have=''; if [ -f "$ts_dest" ] && [ -r "$ts_dest" ]; then ts_have=$(ts_digest sha1 "$ts_dest"); fi`);
+  lines.push(`ts_have=''; if [ -f "$ts_dest" ] && [ -r "$ts_dest" ] && ts_digest sha1 "$ts_dest"; then ts_have=$ts_d; fi`);
   if (o.wantBefore) {
     lines.push(`if [ -f "$ts_dest" ] && [ "$ts_have" != "$ts_want" ] && [ "$(stat -c %s -- "$ts_dest")" -le ${MAX_DIFF_BYTES} ]; then printf '@B\\t%s\\n' "$(base64 < "$ts_dest" | tr -d '\\n')"; fi`);
   }
@@ -65,16 +69,21 @@ export function copyScript(o: CopyScriptOptions): string {
   write.push(validateAssignment(o.validate));
   const sourceWord = source.kind === 'stdin' ? '-' : source.kind === 'staged' || source.kind === 'remote' ? source.pathWord : '-';
   write.push(writeCall('"$ts_dest"', { mode: chmodWord(o.attrs.mode), owner: o.attrs.owner, group: o.attrs.group, backup: o.backup, source: sourceWord }));
-  write.push(`printf '@W\\n'`);
+  write.push(`printf '@W\\n'; ts_did=1`);
+  // Flags are set on the final file, after the move, as Ansible does.
+  if (o.attributes !== null) write.push(chattrCall('"$ts_dest"', o.attributes, false));
+  const flagsOnly = o.attributes === null ? '' : `; ${chattrCall('"$ts_dest"', o.attributes, source.kind === 'none')}`;
   const writes = source.kind === 'none' ? `printf '@N\\n'` : write.join('\n  ');
   lines.push(
+    "ts_did=''",
     `if [ -e "$ts_dest" ] && [ ${o.force ? 1 : 0} = 0 ]; then printf '@K\\n'`,
     `elif [ "$ts_have" != "$ts_want" ]; then`,
     `  ${writes}`,
     `else`,
-    source.kind === 'none' ? '  :' : `  ts_attrs "$ts_dest" ${attrsWords(o.attrs)} 0`,
+    source.kind === 'none' ? `  :${flagsOnly}` : `  ts_attrs "$ts_dest" ${attrsWords(o.attrs)} 0 k${flagsOnly}`,
     'fi',
-    probeCall('a', '"$ts_dest"', { follow: true }),
+    // Nothing changed: the probe above still tells the truth.
+    `[ -z "$ts_did" ] || ${probeCall('a', '"$ts_dest"', { follow: true })}`,
   );
   if (source.kind === 'staged') lines.push(`rm -f -- ${source.pathWord}`);
   return lines.join('\n');

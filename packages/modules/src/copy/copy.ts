@@ -44,7 +44,7 @@ async function runCopy(ctx: ModuleContext, params: CopyParams): Promise<ModuleRe
     if (err instanceof ModeError) return failed('mode must be in octal or symbolic form', { details: err.message });
     throw err;
   }
-  const common = { expectedChecksum: params.checksum, backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
+  const common = { attributes: params.attributes, expectedChecksum: params.checksum, backup: params.backup, force: params.force, follow: params.follow, validate: params.validate, makeParents: params.dest.endsWith('/') ? directoryMode : null };
   if (params.remote_src) {
     const src = params.src ?? '';
     if (await isRemoteDirectory(ctx, src)) return copyRemoteTree(ctx, { src, dest: params.dest, attrs: attrsFor(params, null), directoryMode });

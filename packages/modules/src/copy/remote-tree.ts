@@ -35,7 +35,7 @@ export async function copyRemoteTree(ctx: ModuleContext, request: RemoteTreeRequ
     `find . -mindepth 1 -type d | while IFS= read -r d; do [ -d "$ts_dst/$d" ] && continue; printf '@W\\n'; ${mkdir}; done`,
     `[ -d "$ts_dst" ] || { printf '@W\\n'; ${ctx.checkMode ? ':' : 'mkdir -p -- "$ts_dst"'}; }`,
     `find . -type f | while IFS= read -r f; do`,
-    `  ts_new=$(ts_digest sha1 "$f"); ts_old=''; [ -f "$ts_dst/$f" ] && ts_old=$(ts_digest sha1 "$ts_dst/$f")`,
+    `  ts_digest sha1 "$f"; ts_new=$ts_d; ts_old=''; [ -f "$ts_dst/$f" ] && ts_digest sha1 "$ts_dst/$f" && ts_old=$ts_d`,
     `  [ "$ts_new" = "$ts_old" ] && continue`,
     `  printf '@W\\n'; ${write}`,
     'done',

@@ -26,6 +26,8 @@ export interface EditRequest {
   newContent: Buffer | null;
   msg: string;
   attrs: AttributeRequest;
+  /** The `attributes` option (chattr flags), when given. */
+  attributes: string | null;
   backup: boolean;
   validate: string | null;
   makeParents: boolean;
@@ -46,17 +48,22 @@ export async function finishEdit(ctx: ModuleContext, file: TextFileRead, request
   if (contentChanged && request.validate !== null && !request.validate.includes('%s')) {
     return { ok: false, result: failed(`validate must contain %s: ${request.validate}`) };
   }
-  const attributes = attributeOutcome(file, request.attrs);
+  let attributes = attributeOutcome(file, request.attrs);
   if (!ctx.checkMode && request.newContent !== null) {
     const written = await writeTextFile(ctx, file, request.newContent, request);
     if (!written.ok) {
+      if (written.refused !== undefined) return { ok: false, result: written.refused };
       const msg = written.validateRc === undefined ? written.msg : `failed to validate: rc:${written.validateRc} error:${written.stderr ?? ''}`;
       return { ok: false, result: failed(msg) };
     }
     backupFile = written.backupFile;
+    // A file the edit creates gets its flags after the write; chattr said what changed.
+    if (!file.exists && written.flags !== undefined) {
+      attributes = { changed: true, before: { ...attributes.before, attributes: written.flags.before }, after: { ...attributes.after, attributes: written.flags.after } };
+    }
   } else if (!ctx.checkMode && attributes.changed) {
-    const applied = await applyAttributes(ctx, file, request.attrs);
-    if (!applied.ok) return { ok: false, result: failed(applied.msg) };
+    const applied = await applyAttributes(ctx, file, request.attrs, request.attributes);
+    if (!applied.ok) return { ok: false, result: applied.refused ?? failed(applied.msg) };
   }
   let msg = request.msg;
   if (attributes.changed) msg = `${contentChanged ? `${msg} and ` : ''}${ATTRIBUTES_CHANGED}`;

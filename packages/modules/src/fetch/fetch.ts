@@ -47,7 +47,7 @@ function fetchScript(src: string, localChecksum: string): string {
     `elif [ -d ${p} ]; then printf '@E\\t3\\n'`,
     `elif [ ! -r ${p} ]; then printf '@E\\t2\\n'`,
     `else`,
-    `  ts_sum=$(ts_digest sha1 ${p}) || ts_fail 'unable to calculate the checksum of the remote file'`,
+    `  ts_digest sha1 ${p} || ts_fail 'unable to calculate the checksum of the remote file'; ts_sum=$ts_d`,
     `  printf '@S\\t%s\\n' "$ts_sum"`,
     `  if [ "$ts_sum" != ${shellQuote(localChecksum)} ] && [ "$(stat -L -c %s -- ${p})" -le ${INLINE_FETCH_BYTES} ]; then printf '@B\\t%s\\n' "$(base64 < ${p} | tr -d '\\n')"; fi`,
     'fi',

@@ -18,6 +18,8 @@ export interface FileJob {
   checkMode: boolean;
   /** Probed candidates for src, by tag. */
   sources: ReadonlyMap<string, FileState>;
+  /** chattr flags the `attributes` option would change on the existing path: before, and what was asked. */
+  flags: { before: string; after: string } | undefined;
   /** Entries below a directory (for recurse and for absent's diff). */
   tree: readonly TreeEntry[];
 }

@@ -1,6 +1,7 @@
 import type { ModuleResult } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { attrsCall, attrsWords } from '../support/file-attrs/attrs-script.js';
+import { chattrCall } from '../support/file-attrs/flags.js';
 import { attributeChanges, initialDiff, type FileDiff } from '../support/file-attrs/attrs-diff.js';
 import { hasAttributes } from '../support/file-attrs/common-options.js';
 import { ansibleState, followed, octalMode, type FileState, type PresentState } from '../support/file-state/file-state.js';
@@ -17,7 +18,14 @@ function settle(job: FileJob, current: PresentState, word: string, diff: FileDif
   const attrsChanged = attributeChanges(current, job.attrs, job.umask, job.ids, diff);
   const times = timestampPlan(current, job.times, word, noFollow, diff);
   const commands = attrsChanged ? [attrsCall(word, job.attrs, noFollow)] : [];
-  return { changed: attrsChanged || times.changed, commands: [...commands, ...times.commands] };
+  const flags = job.flags;
+  if (flags !== undefined && job.params.attributes !== null) {
+    // Ansible's set_attributes_if_different: the flags as lsattr shows them, and what was asked.
+    diff.before['attributes'] = flags.before;
+    diff.after['attributes'] = flags.after;
+    commands.push(chattrCall(word, job.params.attributes, false));
+  }
+  return { changed: attrsChanged || flags !== undefined || times.changed, commands: [...commands, ...times.commands] };
 }
 
 /** With follow, a symlink stands for what it points to (Ansible uses its realpath). */
@@ -27,6 +35,11 @@ function followLink(job: FileJob): { path: string; word: string; state: FileStat
     return { path: before.realPath, word: shellQuote(before.realPath), state: followed(before) };
   }
   return { path: job.path, word: job.pathWord, state: before };
+}
+
+/** A path the task creates gets its flags right after (the act's @AT record tells what changed). */
+function createdFlags(job: FileJob, word: string): string[] {
+  return job.params.attributes === null ? [] : [chattrCall(word, job.params.attributes, false)];
 }
 
 export function ensureFile(job: FileJob): FileStep {
@@ -55,7 +68,7 @@ export function ensureDirectory(job: FileJob): FileStep {
   const prev = ansibleState(state);
   const diff = initialDiff(path, 'directory', prev);
   if (!state.exists) {
-    const commands = mkdirCommands(job, path);
+    const commands = [...mkdirCommands(job, path), ...createdFlags(job, word)];
     commands.push(...timestampPlan(emptyPresent(), job.times, word, false, initialDiff(path, 'directory', prev)).commands);
     const checkModeResult = { path, changed: true, diff: { before: { ...diff.before }, after: { ...diff.after } } };
     createdModeDiff(job, diff, 0o777);
@@ -110,6 +123,7 @@ export function executeTouch(job: FileJob): FileStep {
     const created = emptyPresent();
     const commands = [`ts_e=$( { : >> ${word}; } 2>&1) || ts_fail "Error, could not touch target: $ts_e"`];
     if (hasAttributes(job.attrs)) commands.push(attrsCall(word, job.attrs));
+    commands.push(...createdFlags(job, word));
     createdModeDiff(job, diff, 0o666);
     commands.push(...timestampPlan(created, job.times, word, false, diff).commands);
     return { kind: 'act', result: { dest: job.path }, changed: true, diff, commands, infoWord: word, checkModeResult: { dest: job.path, changed: true } };

@@ -1,7 +1,8 @@
 import type { Module, ModuleContext, ModuleResult } from '@tsible/engine';
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { idsCall } from '../support/file-attrs/attrs-script.js';
-import { parseIds } from '../support/file-attrs/attrs-diff.js';
+import { parseIds, type FileDiff } from '../support/file-attrs/attrs-diff.js';
+import { chattrCall, chattrFailure, flagsChange } from '../support/file-attrs/flags.js';
 import { attributeRequest } from '../support/file-attrs/common-options.js';
 import { ModeError } from '../support/file-attrs/mode.js';
 import { parseTimeOption, TimeFormatError } from '../support/file-attrs/timestamps.js';
@@ -40,6 +41,8 @@ function probeBody(params: FileParams, path: string, wantTree: boolean): string 
     }
   }
   if (wantTree) lines.push(`if [ -d ${word} ] && [ ! -L ${word} ]; then ts_tree ${word}; fi`);
+  // Would the flags change? Only asked of a path that exists; a created one gets them when it is made.
+  if (params.attributes !== null) lines.push(`if [ -e ${word} ]; then ${chattrCall(word, params.attributes, true)}; fi`);
   return lines.join('\n');
 }
 
@@ -91,6 +94,7 @@ function jobFor(params: FileParams, path: string, before: FileState, options: { 
     ...options,
     umask: outcome?.report.umask ?? 0o022,
     ids: outcome === null ? {} : parseIds(outcome.records),
+    flags: outcome === null ? undefined : flagsChange(outcome),
     checkMode,
     sources: outcome?.report.paths ?? new Map(),
     tree: outcome === null ? [] : treeOf(outcome),
@@ -115,11 +119,18 @@ function eagerCreate(params: FileParams, checkMode: boolean): string {
   return [`if [ ! -e ${word} ] && [ ! -L ${word} ]; then`, `printf '@m\\n'`, ...step.commands, probeCall('after', step.infoWord, { follow: true }), 'fi'].join('\n');
 }
 
+/** A created path's flags, as chattr changed them, in the diff (an existing path's are there already). */
+function withFlags(diff: FileDiff, outcome: ScriptOutcome): FileDiff {
+  const flags = flagsChange(outcome);
+  if (flags === undefined || 'attributes' in diff.before) return diff;
+  return { before: { ...diff.before, attributes: flags.before }, after: { ...diff.after, attributes: flags.after } };
+}
+
 async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleResult> {
   let path = params.path;
   const wantTree = params.recurse || params.state === 'absent' || params.state === 'link';
-  let outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}\n${eagerCreate(params, ctx.checkMode)}`);
-  if (outcome.failure !== undefined) return failed(outcome.failure, { path });
+  let outcome = await runFileScript(ctx, `${probeBody(params, path, wantTree)}\n${eagerCreate(params, ctx.checkMode)}`, undefined, DIR_FUNCTIONS);
+  if (outcome.failure !== undefined) return chattrFailure(outcome) ?? failed(outcome.failure, { path });
   let before = outcome.report.paths.get('p') ?? ABSENT;
   path = expandedPath(outcome, path);
   // A directory given for a file-like state means the file of the same name inside it.
@@ -127,7 +138,7 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
   const target = followed(before);
   if (params.state !== 'link' && params.state !== 'absent' && target.exists && target.type === 'directory' && basenameHint) {
     path = joinPath(path, basenameHint);
-    outcome = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${probeBody(params, path, wantTree)}`);
+    outcome = await runFileScript(ctx, probeBody(params, path, wantTree), undefined, DIR_FUNCTIONS);
     if (outcome.failure !== undefined) return failed(outcome.failure, { path });
     before = outcome.report.paths.get('p') ?? ABSENT;
   }
@@ -150,16 +161,19 @@ async function runFile(ctx: ModuleContext, params: FileParams): Promise<ModuleRe
     const result = step.result;
     return result.failed === true && result['path'] === path ? { ...result, ...pathInfo(before) } : result;
   }
-  if (outcome.records.has('@m')) return { ...step.result, ...pathInfo(outcome.report.paths.get('after') ?? ABSENT), changed: true, diff: step.diff };
+  if (outcome.records.has('@m')) return { ...step.result, ...pathInfo(outcome.report.paths.get('after') ?? ABSENT), changed: true, diff: withFlags(step.diff, outcome) };
   if (ctx.checkMode || !step.changed) {
     if (ctx.checkMode && step.checkModeResult !== undefined) return step.checkModeResult;
     const infoState = step.infoWord === job.pathWord ? before : followed(before);
     return { ...step.result, ...pathInfo(infoState), changed: step.changed, diff: step.diff };
   }
-  const applied = await runFileScript(ctx, `${DIR_FUNCTIONS}\n${step.commands.join('\n')}\n${probeCall('after', step.infoWord, { follow: true })}`);
-  if (applied.failure !== undefined) return failed(applied.failure, { path });
+  const applied = await runFileScript(ctx, `${step.commands.join('\n')}\n${probeCall('after', step.infoWord, { follow: true })}`, undefined, DIR_FUNCTIONS);
+  if (applied.failure !== undefined) {
+    const refused = chattrFailure(applied);
+    return refused === undefined ? failed(applied.failure, { path }) : { ...refused, path, ...pathInfo(before) };
+  }
   const after = applied.report.paths.get('after') ?? ABSENT;
-  return { ...step.result, ...pathInfo(after), changed: true, diff: step.diff };
+  return { ...step.result, ...pathInfo(after), changed: true, diff: withFlags(step.diff, applied) };
 }
 
 export const fileModule: Module<typeof fileSpec> = {

@@ -68,6 +68,4 @@ export function typeFilter(fileType: FindParams['file_type']): (st: PresentState
 }
 
 /** Python regex spellings that POSIX ERE (grep -E) writes differently. */
-export function toExtendedRegex(pattern: string): string {
-  return pattern.replace(/\\d/g, '[0-9]').replace(/\\D/g, '[^0-9]').replace(/\\s/g, '[[:space:]]').replace(/\\S/g, '[^[:space:]]').replace(/\\w/g, '[[:alnum:]_]').replace(/\\W/g, '[^[:alnum:]_]');
-}
+export { pythonToExtendedRegex as toExtendedRegex } from '../support/python-ere.js';

@@ -50,7 +50,7 @@ async function inspectFiles(ctx: ModuleContext, files: readonly Entry[], params:
   for (const file of files) {
     const word = shellQuote(file.path);
     if (pattern !== null) lines.push(`grep -E -q -- ${shellQuote(pattern)} ${word} 2>/dev/null && printf '@g\\t%s\\n' ${word}`);
-    if (params.get_checksum) lines.push(`printf '@k\\t%s\\t%s\\n' "$(ts_digest sha1 ${word})" ${word}`);
+    if (params.get_checksum) lines.push(`ts_digest sha1 ${word}; printf '@k\\t%s\\t%s\\n' "$ts_d" ${word}`);
   }
   lines.push(':');
   const outcome = await runFileScript(ctx, lines.join('\n'));

@@ -59,7 +59,7 @@ export function downloaderFunctions(wgetConfigRequired: boolean): string {
   return `ts_dl_setup() {
   ts_cfg=$(mktemp "\${TMPDIR:-/tmp}/.tsible_cfg.XXXXXXXX") || ts_fail "could not create a temporary file"
   ts_wcfg="$ts_cfg.w"
-  trap 'rm -f -- "$ts_cfg" "$ts_wcfg" "\${ts_dl:-}" "\${ts_err:-}"' EXIT
+  trap 'rm -f -- "$ts_cfg" "$ts_wcfg" "$ts_cfg.h" "\${ts_dl:-}" "\${ts_err:-}"' EXIT
   cat > "$ts_cfg"
   (umask 077; sed '1,/^${WGET_SEPARATOR}$/d' "$ts_cfg" > "$ts_wcfg")
   ts_err=$(mktemp "\${TMPDIR:-/tmp}/.tsible_err.XXXXXXXX") || ts_fail "could not create a temporary file"
@@ -73,8 +73,8 @@ export function downloaderFunctions(wgetConfigRequired: boolean): string {
 ts_fetch() {
   if [ "$ts_tool" = curl ]; then
     set -- "$1" "$2" "\${3:-}"
-    if [ -n "$3" ]; then ts_code=$(sed '/^${WGET_SEPARATOR}$/,$d' "$ts_cfg" | curl -K - -z "$3" -o "$2" -w '%{http_code}' --url "$1" 2>"$ts_err"); ts_rc=$?
-    else ts_code=$(sed '/^${WGET_SEPARATOR}$/,$d' "$ts_cfg" | curl -K - -o "$2" -w '%{http_code}' --url "$1" 2>"$ts_err"); ts_rc=$?; fi
+    if [ -n "$3" ]; then ts_code=$(sed '/^${WGET_SEPARATOR}$/,$d' "$ts_cfg" | curl -K - -z "$3" -D "$ts_cfg.h" -o "$2" -w '%{http_code}' --url "$1" 2>"$ts_err"); ts_rc=$?
+    else ts_code=$(sed '/^${WGET_SEPARATOR}$/,$d' "$ts_cfg" | curl -K - -D "$ts_cfg.h" -o "$2" -w '%{http_code}' --url "$1" 2>"$ts_err"); ts_rc=$?; fi
   else
     if [ "$ts_gnu" = 1 ]; then wget --config="$ts_wcfg" -S -O "$2" -- "$1" 2>"$ts_err"; ts_rc=$?
     else wget -S -O "$2" -- "$1" 2>"$ts_err"; ts_rc=$?; fi
@@ -83,6 +83,8 @@ ts_fetch() {
   fi
   ts_code=\${ts_code:-0}
   printf '@s\\t%s\\t%s\\n' "$ts_code" "$ts_rc"
+  # The server's own reason phrase, which Ansible shows for an HTTP error.
+  if [ "$ts_code" -ge 300 ]; then printf '@n\\t%s\\n' "$(cat "$ts_cfg.h" "$ts_err" 2>/dev/null | sed -n 's/^ *HTTP\\/[0-9.]* [0-9][0-9][0-9] *//p' | tail -n 1 | tr -d '\\r')"; fi
   if [ "$ts_rc" != 0 ]; then printf '@e\\t%s\\n' "$(grep -v '^ ' "$ts_err" | tr '\\n' ' ')"; fi
 }`;
 }

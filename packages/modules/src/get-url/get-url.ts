@@ -19,9 +19,10 @@ function urlFileName(url: string): string {
   return name === '' ? 'index.html' : name;
 }
 
-function status(outcome: ScriptOutcome): { code: number; rc: number; error: string } {
+function status(outcome: ScriptOutcome): { code: number; rc: number; error: string; reason: string } {
   const [code = '0', rc = '0'] = firstRecord(outcome, '@s') ?? [];
-  return { code: Number(code), rc: Number(rc), error: (firstRecord(outcome, '@e')?.[0] ?? '').trim() };
+  const reason = firstRecord(outcome, '@n')?.[0] ?? '';
+  return { code: Number(code), rc: Number(rc), error: (firstRecord(outcome, '@e')?.[0] ?? '').trim(), reason: reason === '' ? (HTTP_REASONS[Number(code)] ?? 'Error') : reason };
 }
 
 /** A checksum given as a URL: fetched on the target first (its own exec), then read like a sha256sum file. */
@@ -63,18 +64,23 @@ async function runGetUrl(ctx: ModuleContext, params: GetUrlParams): Promise<Modu
   const elapsed = Math.round((Date.now() - started) / 1000);
   const dest = firstRecord(outcome, '@D')?.[0] ?? params.dest;
   const base = { url: params.url, dest, elapsed };
-  if (outcome.failure !== undefined) return failed(outcome.failure, base);
+  const have = firstRecord(outcome, '@H')?.[0] ?? '';
+  // What Ansible reports about a download: the old file's sha1 (null when there was none), the new one's, where it landed.
+  const downloaded = (sha1: string): ModuleResult => ({ checksum_dest: have === '' ? null : have, checksum_src: sha1, src: firstRecord(outcome, '@P')?.[0] ?? '' });
+  if (outcome.failure !== undefined) {
+    const sha1 = firstRecord(outcome, '@S')?.[0];
+    return failed(outcome.failure, { ...base, ...(sha1 === undefined ? {} : { changed: true, ...downloaded(sha1) }) });
+  }
   const before = followed(outcome.report.paths.get('d') ?? ABSENT);
   const after = outcome.report.paths.get('a') ?? ABSENT;
-  const have = firstRecord(outcome, '@H')?.[0] ?? '';
   const attributesChanged = before.exists ? attributeChanges(before, attrs, outcome.report.umask ?? 0o022, parseIds(outcome.records)) : false;
   if (outcome.records.has('@K')) {
     return { ...base, changed: attributesChanged, msg: attributesChanged ? 'file already exists but file attributes changed' : 'file already exists', ...pathInfo(ctx.checkMode ? before : after) };
   }
   const got = status(outcome);
   if (got.rc !== 0) return failed(`Request failed: ${got.error}`, { ...base, status_code: got.code === 0 ? -1 : got.code });
-  if (got.code === 304) return { ...base, changed: false, msg: `HTTP Error 304: ${HTTP_REASONS[304]}`, status_code: 304 };
-  if (got.code >= 400) return failed('Request failed', { ...base, status_code: got.code, response: `HTTP Error ${got.code}: ${HTTP_REASONS[got.code] ?? 'Error'}` });
+  if (got.code === 304) return { ...base, changed: false, msg: `HTTP Error 304: ${got.reason}`, status_code: 304, ...pathInfo(before) };
+  if (got.code >= 400) return failed('Request failed', { ...base, status_code: got.code, response: `HTTP Error ${got.code}: ${got.reason}` });
   const [sha1 = '', size = '0'] = firstRecord(outcome, '@S') ?? [];
   const written = outcome.records.has('@W');
   const backup = firstRecord(outcome, '@b')?.[0];
@@ -83,8 +89,8 @@ async function runGetUrl(ctx: ModuleContext, params: GetUrlParams): Promise<Modu
     changed: written || attributesChanged,
     msg: `OK (${size} bytes)`,
     status_code: got.code,
-    checksum_src: sha1,
-    ...(have === '' ? {} : { checksum_dest: have }),
+    ...downloaded(sha1),
+    md5sum: firstRecord(outcome, '@M')?.[0] ?? null,
     ...(backup === undefined ? {} : { backup_file: backup }),
     ...pathInfo(ctx.checkMode ? before : after),
   };

@@ -1,6 +1,7 @@
 import { shellQuote } from '@tsible/engine/connection/quote';
 import type { IptablesStateParams } from './iptables-state-spec.js';
 import { TABLES } from './iptables-state-format.js';
+import { findProgram } from '../support/remote/find-program.js';
 
 /**
  * The sh side of iptables_state. Every command Ansible's module runs runs
@@ -14,7 +15,6 @@ import { TABLES } from './iptables-state-format.js';
  */
 
 const PROGRAMS = { ipv4: ['iptables', 'iptables-save', 'iptables-restore'], ipv6: ['ip6tables', 'ip6tables-save', 'ip6tables-restore'] } as const;
-const EXTRA_PATH = '/sbin:/usr/sbin:/usr/local/sbin';
 const LOCK_MESSAGE = 'Another app is currently holding the xtables lock';
 
 /** sh helpers shared by the task's script and the rollback watchdog; $ts_d is a private directory. */
@@ -74,8 +74,7 @@ export function commandsOf(p: IptablesStateParams): Commands {
 
 function programs(p: IptablesStateParams): string {
   const [ipt, save, restore] = PROGRAMS[p.ip_version === 'ipv6' ? 'ipv6' : 'ipv4'];
-  const find = (variable: string, name: string): string =>
-    `${variable}=$(PATH="$PATH:${EXTRA_PATH}" command -v ${name}) || ts_stop "Failed to find required executable \\"${name}\\" in paths: $PATH:${EXTRA_PATH}"`;
+  const find = (variable: string, name: string): string => findProgram(variable, name, 'ts_stop');
   return [find('ts_ipt', ipt), find('ts_save', save), find('ts_restore', restore), `printf '@bins\\t%s\\t%s\\t%s\\n' "$ts_ipt" "$ts_save" "$ts_restore"`].join('\n');
 }
 

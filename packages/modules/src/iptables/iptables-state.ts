@@ -74,7 +74,7 @@ async function saved(ctx: ModuleContext, p: IptablesStateParams, outcome: Script
 }
 
 /** The result once the rules were restored (here or by the watchdog); `outcome` holds the after-state records. */
-function restoredResult(p: IptablesStateParams, b: Before, outcome: ScriptOutcome): ModuleResult {
+function restoredResult(p: IptablesStateParams, b: Before, outcome: ScriptOutcome, seconds = 0): ModuleResult {
   const cmd = [b.restore, ...mainWords(p)].join(' ');
   const common = { cmd, tables: b.tables, initial_state: b.initial };
   const lock = firstRecord(outcome, '@lockfail');
@@ -87,7 +87,7 @@ function restoredResult(p: IptablesStateParams, b: Before, outcome: ScriptOutcom
   const restored = formattedState(text(outcome, '@after') ?? '', p.counters);
   const changed = !sameLines(restored, b.ref) && !sameLines(restored, b.initial) && !sameTables(tablesOf(outcome, '@tafter'), b.tables);
   if (outcome.records.has('@rolledback')) {
-    return failed(`Failed to confirm state restored from ${p.path} after ${asyncSecondsOf(outcome)}s. Firewall has been rolled back to its initial state.`, {
+    return failed(`Failed to confirm state restored from ${p.path} after ${seconds}s. Firewall has been rolled back to its initial state.`, {
       ...common,
       changed: !sameTables(b.tables, tablesOf(outcome, '@trollback')),
       restored,
@@ -96,8 +96,6 @@ function restoredResult(p: IptablesStateParams, b: Before, outcome: ScriptOutcom
   }
   return { changed, ...common, restored, applied: true };
 }
-
-const asyncSecondsOf = (outcome: ScriptOutcome): string => firstRecord(outcome, '@window')?.[0] ?? '0';
 
 /**
  * Ansible's three steps after the watchdog started: the go, a fresh
@@ -125,7 +123,7 @@ async function confirmAndCollect(ctx: ModuleContext, dir: string, seconds: numbe
   for (;;) {
     try {
       live ??= await fresh();
-      const report = await runFileScript(live, `cat -- ${d}/result 2>/dev/null; printf '@window\\t%s\\n' ${seconds}`);
+      const report = await runFileScript(live, `cat -- ${d}/result 2>/dev/null`);
       if (report.records.has('@done')) {
         await runFileScript(live, `rm -rf -- ${d}`);
         return report;
@@ -181,7 +179,7 @@ async function finish(ctx: ModuleContext, p: IptablesStateParams, phase: Phase, 
   const report = await confirmAndCollect(ctx, dir, phase.timeout, timeout);
   if (typeof report === 'string') return failed(report);
   if (report.records.has('@nostart')) return failed('the firewall state was not restored: the go from the controller never reached the target');
-  return restoredResult(p, b, report);
+  return restoredResult(p, b, report, phase.timeout);
 }
 
 const decodeRestoreFile = (outcome: ScriptOutcome): string => text(outcome, '@torestore') ?? '';

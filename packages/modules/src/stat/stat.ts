@@ -35,9 +35,10 @@ function statScript(params: StatParams): string {
     `if [ -e ${p} ] || [ -L ${p} ]; then`,
     `  ts_acc=''; [ -r ${target} ] && ts_acc=r; [ -w ${target} ] && ts_acc="\${ts_acc}w"; [ -x ${target} ] && ts_acc="\${ts_acc}x"; printf '@a\\t%s\\n' "$ts_acc"`,
   ];
-  if (params.follow && params.get_checksum) lines.push(`  if [ -L ${p} ] && [ -f ${p} ] && [ -r ${p} ]; then printf '@C\\t%s\\n' "$(ts_digest ${shellQuote(params.checksum_algorithm)} ${p})"; fi`);
-  if (params.get_mime) lines.push(`  if command -v file >/dev/null 2>&1; then ts_m=$(file --mime-type --mime-encoding -- ${target} 2>/dev/null) && printf '@m\\t%s\\n' "\${ts_m##*: }"; fi`);
-  if (params.get_attributes) lines.push(`  if command -v lsattr >/dev/null 2>&1; then ts_la=$(lsattr -vd -- ${p} 2>/dev/null); printf '@A\\t%s\\n' "$ts_la"; fi`);
+  if (params.follow && params.get_checksum) lines.push(`  if [ -L ${p} ] && [ -f ${p} ] && [ -r ${p} ]; then ts_digest ${shellQuote(params.checksum_algorithm)} ${p}; printf '@C\\t%s\\n' "$ts_d"; fi`);
+  // Straight to stdout, no $(...): one process each. `file -b` leaves out the name.
+  if (params.get_mime) lines.push(`  if command -v file >/dev/null 2>&1; then printf '@m\\t'; file -b --mime-type --mime-encoding -- ${target} 2>/dev/null || echo; fi`);
+  if (params.get_attributes) lines.push(`  if command -v lsattr >/dev/null 2>&1; then printf '@A\\t'; lsattr -vd -- ${p} 2>/dev/null || echo; fi`);
   lines.push('fi');
   return lines.join('\n');
 }
@@ -72,7 +73,7 @@ async function runStat(ctx: ModuleContext, params: StatParams): Promise<ModuleRe
     stat['mimetype'] = 'unknown';
     stat['charset'] = 'unknown';
     const mime = outcome.records.get('@m')?.[0]?.[0];
-    if (mime !== undefined) {
+    if (mime !== undefined && mime !== '') {
       const [type = '', charset = ''] = mime.split(';');
       stat['mimetype'] = type.trim();
       stat['charset'] = (charset.split('=')[1] ?? 'unknown').trim();

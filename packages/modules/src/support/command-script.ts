@@ -61,7 +61,8 @@ export function buildCommandScript(options: CommandScriptOptions): CommandScript
   }
   if (options.creates || options.removes) {
     // IFS='' keeps the pattern one word while still expanding globs, like Python's glob.glob.
-    lines.push(`tsible_exists() ( IFS=''; for f in $1; do { [ -e "$f" ] || [ -L "$f" ]; } && exit 0; done; exit 1 )`);
+    // A function body in braces, not a subshell: one process less on the target.
+    lines.push(`tsible_exists() { ts_ifs=$IFS; IFS=''; for f in $1; do if [ -e "$f" ] || [ -L "$f" ]; then IFS=$ts_ifs; return 0; fi; done; IFS=$ts_ifs; return 1; }`);
     if (options.creates) lines.push(`if tsible_exists ${remotePathWord(options.creates)}; then ${report('creates-exists')}; fi`);
     if (options.removes) lines.push(`if ! tsible_exists ${remotePathWord(options.removes)}; then ${report('removes-missing')}; fi`);
   }
@@ -78,7 +79,7 @@ export function buildCommandScript(options: CommandScriptOptions): CommandScript
     } else {
       // A PATH search rather than `command -v`, which would also accept shell builtins.
       lines.push(
-        `tsible_on_path() ( IFS=:; for d in $PATH; do [ -x "\${d:-.}/$1" ] && [ ! -d "\${d:-.}/$1" ] && exit 0; done; exit 1 )`,
+        `tsible_on_path() { ts_ifs=$IFS; IFS=:; for d in $PATH; do if [ -x "\${d:-.}/$1" ] && [ ! -d "\${d:-.}/$1" ]; then IFS=$ts_ifs; return 0; fi; done; IFS=$ts_ifs; return 1; }`,
         `tsible_on_path ${prog} || ${report('not-found')}`,
       );
     }

@@ -70,6 +70,12 @@ function changeScript(ubuntu: boolean, name: string, present: boolean, list: str
 }
 
 async function runLocaleGen(ctx: ModuleContext, params: LocaleGenParams): Promise<ModuleResult> {
+  try {
+    toggledLocaleGen('', params.name, true);
+  } catch (err) {
+    // The name is used as a pattern, as in Ansible (which stops with a traceback on a bad one).
+    return failed(`invalid locale name ${params.name}: ${(err as Error).message}`);
+  }
   const probe = await runFileScript(ctx, probeScript());
   if (probe.failure !== undefined) return failed(probe.failure);
   const mode = firstRecord(probe, '@mode')?.[0];

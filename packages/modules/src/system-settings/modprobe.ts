@@ -3,6 +3,7 @@ import { shellQuote } from '@tsible/engine/connection/quote';
 import { shlexSplit } from '@tsible/engine/text/shlex';
 import { failed, firstRecord, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
 import { readLines, writeContentCall } from '../support/remote/file-records.js';
+import { findProgram } from '../support/remote/find-program.js';
 import { COMMAND_RECORD_FUNCTION, commandCall, recordedCommand } from '../support/remote/command-record.js';
 
 /** community.general.modprobe's options. */
@@ -56,7 +57,7 @@ function dirFiles(tag: string, dir: string): string {
 
 function probeScript(name: string): string {
   return [
-    `ts_mp=$(PATH="$PATH:/sbin:/usr/sbin:/usr/local/sbin" command -v modprobe) || ts_fail "Failed to find required executable \\"modprobe\\" in paths: $PATH:/sbin:/usr/sbin:/usr/local/sbin"`,
+    findProgram('ts_mp', 'modprobe'),
     `printf '@bin\\t%s\\n' "$ts_mp"`,
     loadedCheck('loaded', name),
     dirFiles('load', LOAD_DIR),
@@ -139,7 +140,9 @@ async function runModprobe(ctx: ModuleContext, p: ModprobeParams): Promise<Modul
   let extra: string[];
   try {
     extra = shlexSplit(p.params);
+    patterns(p.name);
   } catch (err) {
+    // An unbalanced quote in params, or a name that does not make the line patterns (Ansible stops with a traceback).
     return failed((err as Error).message);
   }
   const probe = await runFileScript(ctx, probeScript(p.name));

@@ -2,6 +2,7 @@ import type { ArgumentSpec, Module, ModuleContext, ModuleResult, ParamsOf } from
 import { shellQuote } from '@tsible/engine/connection/quote';
 import { COMMAND_RECORD_FUNCTION, commandCall, commandFailure, recordedCommand } from '../support/remote/command-record.js';
 import { failed, firstRecord, runFileScript, type ScriptOutcome } from '../support/remote/run-script.js';
+import { findProgram } from '../support/remote/find-program.js';
 import { fileText, readFileRecord, readLines, writeContentCall } from '../support/remote/file-records.js';
 
 /** community.general.timezone's options. */
@@ -34,13 +35,15 @@ function abort(msg: string, log: readonly string[] = []): ModuleResult {
  */
 function probeScript(name: string | null): string {
   const lines = [
+    `ts_nohw() { printf '@nohw\\t%s\\n' "$1"; }`,
     `if ts_td=$(command -v timedatectl) && timedatectl >/dev/null 2>&1; then`,
     `  printf '@mode\\tsystemd\\t%s\\n' "$ts_td"`,
     `  ts_st=$(timedatectl status 2>&1) || ts_fail "$ts_st"`,
     `  printf '@status\\t%s\\n' "$(printf '%s' "$ts_st" | base64 | tr -d '\\n')"`,
     'else',
     `  printf '@mode\\tfile\\n'`,
-    `  printf '@bin\\t%s\\t%s\\t%s\\n' "$(command -v hwclock)" "$(command -v ln)" "$(command -v dpkg-reconfigure)"`,
+    `  ${findProgram('ts_hw', 'hwclock', 'ts_nohw')}`,
+    `  printf '@bin\\t%s\\t%s\\t%s\\n' "$ts_hw" "$(command -v ln)" "$(command -v dpkg-reconfigure)"`,
     `  ${readFileRecord('timezone', '/etc/timezone')}`,
     `  ${readFileRecord('rcs', RCS)}`,
     `  ${readFileRecord('adjtime', '/etc/adjtime')}`,
@@ -157,7 +160,8 @@ function setupFailure(p: Probe, name: string | null): ModuleResult | undefined {
   if (p.mode === 'systemd') return zoneMissing ? abort(`given timezone "${name}" is not available`) : undefined;
   if (zoneMissing) return abort(`given timezone "${name}" is not available`);
   const [hwclockBin = '', , reconfigure = ''] = firstRecord(p.outcome, '@bin') ?? [];
-  if (hwclockBin === '') return failed('Failed to find required executable "hwclock" in paths: /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  const noHwclock = firstRecord(p.outcome, '@nohw')?.[0];
+  if (hwclockBin === '' && noHwclock !== undefined) return failed(noHwclock);
   if (reconfigure === '') return failed('timezone: without a working timedatectl only Debian-family targets (dpkg-reconfigure) are supported');
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { shellQuote } from '@tsible/engine/connection/quote';
-import { toExtendedRegex } from '../find/find-filters.js';
+import { pythonToExtendedRegex } from '../support/python-ere.js';
 import { procNetAddresses, resolveOnTarget } from './proc-net-address.js';
 import type { WaitForParams } from './wait-for-spec.js';
 
@@ -7,18 +7,6 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '::1', '::', '
 
 /** /proc/net/tcp state codes of the states wait_for's active_connection_states may name. */
 export const TCP_STATE_CODES: Readonly<Record<string, string>> = { ESTABLISHED: '01', SYN_SENT: '02', SYN_RECV: '03', FIN_WAIT1: '04', FIN_WAIT2: '05', TIME_WAIT: '06' };
-
-/**
- * search_regex is a Python regex; the target greps with POSIX ERE. Only
- * whether it matches counts, so lazy quantifiers become greedy and groups
- * lose their names.
- */
-export function searchPattern(regex: string): string {
-  return toExtendedRegex(regex)
-    .replace(/\(\?P<\w+>/g, '(')
-    .replace(/\(\?:/g, '(')
-    .replace(/([*+?}])\?/g, '$1');
-}
 
 /**
  * Shell test that holds when the port takes connections. On the target's own
@@ -45,13 +33,13 @@ export function waitCondition(p: WaitForParams): string {
   if (p.path !== null) {
     const path = shellQuote(p.path);
     if (p.state === 'absent') return `[ ! -e ${path} ]`;
-    if (p.search_regex !== null) return `{ [ -f ${path} ] && grep -Eq -- ${shellQuote(searchPattern(p.search_regex))} ${path}; }`;
+    if (p.search_regex !== null) return `{ [ -f ${path} ] && grep -Eq -- ${shellQuote(pythonToExtendedRegex(p.search_regex))} ${path}; }`;
     return `[ -e ${path} ]`;
   }
   if (p.port !== null) {
     if (p.state === 'stopped') return `! ${portOpen(p, p.port)}`;
     if (p.state === 'drained') return `[ "$(connections ${p.port} ${drainedFilter(p)})" -eq 0 ]`;
-    if (p.search_regex !== null) return `says ${shellQuote(p.host)} ${p.port} ${shellQuote(searchPattern(p.search_regex))}`;
+    if (p.search_regex !== null) return `says ${shellQuote(p.host)} ${p.port} ${shellQuote(pythonToExtendedRegex(p.search_regex))}`;
     return portOpen(p, p.port);
   }
   // Neither path nor port: wait_for only sleeps (the delay, or the timeout as Ansible does).

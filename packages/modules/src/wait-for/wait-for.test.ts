@@ -139,4 +139,15 @@ describe('wait_for', () => {
     const state = await runLocal(waitForModule, { port: 22, state: 'drained', active_connection_states: ['LISTEN'] });
     expect(state.result).toMatchObject({ failed: true, msg: 'unknown active_connection_state (LISTEN) defined' });
   });
+
+  it('waits the delay first and treats present as started', async () => {
+    const { server, port } = await listen();
+    try {
+      const run = await runLocal(waitForModule, { port, state: 'present', delay: 1, timeout: 5 });
+      expect(run.result).toMatchObject({ changed: false, port, state: 'present' });
+      expect(Number(run.result['elapsed'])).toBeGreaterThanOrEqual(1);
+    } finally {
+      server.close();
+    }
+  });
 });

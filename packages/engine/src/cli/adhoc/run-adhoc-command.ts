@@ -23,6 +23,7 @@ import { formatMinimal } from '../../output/adhoc/minimal.js';
 import { formatOneLine } from '../../output/adhoc/oneline.js';
 import { adhocJsonReport } from '../../output/adhoc/json-report.js';
 import { colourFor } from '../../output/adhoc/colour.js';
+import { adhocDiff } from '../../output/adhoc/file-diff.js';
 import { loadModuleRegistry } from './module-registry.js';
 import { collectPasswords } from './passwords.js';
 import { configOverrides, runSettings } from './run-settings.js';
@@ -96,6 +97,8 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const show = (host: string, outcome: TaskOutcome): void => {
     for (const warning of outcome.result.warnings ?? []) events.warn('adhoc.module_warning', warning);
     if (options.json === true) return;
+    // The one-line callback shows no diffs.
+    if (options.diff === true && options.oneLine !== true) ctx.stdout.write(adhocDiff(outcome));
     ctx.stdout.write(colour(outcome.status, format({ host, outcome, textOutput, verbosity: settings.verbosity })));
   };
 

@@ -1,4 +1,4 @@
-import type { SFTPWrapper } from 'ssh2';
+import type { Client, SFTPWrapper } from 'ssh2';
 import { TsibleError } from '../../errors/tsible-error.js';
 import { Emitter } from '../../output/events.js';
 import type { SshConnectionOptions } from '../options/connection-options.js';
@@ -6,12 +6,14 @@ import { maskSecrets, traceWithoutCommand } from '../redact.js';
 import { prepareRun } from '../run/prepare-run.js';
 import { tempPathBeside } from '../temp-name.js';
 import type { Connection, PutOptions, RunRequest, RunResult } from '../types.js';
+import { LiveChannels } from '../live-channels.js';
 import { UnreachableError } from '../unreachable.js';
 import { ChannelLimit } from './channel-limit.js';
 import { HandshakeError } from './handshake.js';
 import { openRoute, type OpenRoute } from './route.js';
 import { atomicPut, describeSftpError, readRemoteFile, removeRemoteFile } from './sftp-files.js';
 import { ChannelRefusedError, openExecChannel } from './ssh-exec.js';
+import { killableChannel, withPgidReport } from './remote-kill.js';
 
 const FAILED_TO_CONNECT = 'Failed to connect to the host via ssh: ';
 /** Below sshd's default MaxSessions (10), leaving room for SFTP. */
@@ -38,6 +40,8 @@ export class SshConnection implements Connection {
     closed: () => void (this.openChannels -= 1),
   };
   private readonly events: Emitter | undefined;
+  /** Commands running now: closing the connection kills them on the host. */
+  private readonly live = new LiveChannels();
   private closing = false;
   /** Rejects when the open connection goes away; SFTP requests race it. */
   private lostSignal: Promise<never> | undefined;
@@ -64,7 +68,11 @@ export class SshConnection implements Connection {
     for (let refusals = 0; ; refusals += 1) {
       try {
         return await this.channels.use(async () => {
-          const channel = await openExecChannel(client, run.line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
+          // A terminal ends its command itself when it closes (SIGHUP); otherwise the command reports its process group for terminate().
+          const line = run.needsPty ? run.line : withPgidReport(run.line);
+          const started = await openExecChannel(client, line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
+          const { channel, terminated } = run.needsPty ? { channel: started, terminated: undefined } : killableChannel(started, (script) => this.runBeside(client, script, request), run.become?.successMarker);
+          this.live.watch(channel, terminated);
           return run.supervise(channel);
         });
       } catch (error) {
@@ -82,6 +90,17 @@ export class SshConnection implements Connection {
         await new Promise((resolve) => setTimeout(resolve, REFUSAL_DELAY_MS));
       }
     }
+  }
+
+  /** Runs a script with the request's become on its own channel, outside the channel limit (ending a command must not wait for a free slot). */
+  private async runBeside(client: Client, script: string, request: RunRequest): Promise<void> {
+    const run = prepareRun({ script, ...(request.become ? { become: request.become } : {}) }, {
+      host: this.host,
+      becomeTimeoutMs: this.options.connectTimeoutMs,
+      maxOutputBytes: this.options.maxOutputBytes,
+    });
+    const channel = await openExecChannel(client, run.line, run.needsPty, (detail) => this.lost(detail), this.channelCount);
+    await run.supervise(channel);
   }
 
   async put(content: Buffer, remotePath: string, options: PutOptions = {}): Promise<void> {
@@ -109,6 +128,8 @@ export class SshConnection implements Connection {
     this.sftp = undefined;
     if (!route) return;
     this.closing = true;
+    // Running commands are killed first: they would outlive a plain disconnect.
+    await this.live.terminateAll();
     const open = await route.catch(() => undefined);
     if (!open) return;
     await new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@ import type { ModuleResult } from '../../module-api/module.js';
 import type { Emitter } from '../../output/events.js';
 import type { Task } from '../../playbook/model.js';
 import type { Templar } from '../../template/templar.js';
+import type { Terminal } from '../terminal.js';
 import type { VaultValues } from '../../vars/vault-values.js';
 
 /** What an action run by the engine itself (not on the host) may use. */
@@ -17,8 +18,12 @@ export interface ActionContext {
   /** Where relative files are looked for: the role's directories, then the playbook's. */
   searchDirs: readonly string[];
   events: Emitter;
-  /** Whether the run may ask questions on a terminal. */
-  interactive: boolean;
+  /** The task as its banner names it (`role : name`). */
+  taskLabel: string;
+  /** Prints a line among the run's output (pause's messages). */
+  display(text: string): void;
+  /** The user's terminal, when the run has one (pause reads keys from it). */
+  terminal: Terminal | undefined;
   /** Stops a pause early when the run is interrupted. */
   signal: AbortSignal;
   /** Opens vaulted files and values the action reads at run time (include_vars). */

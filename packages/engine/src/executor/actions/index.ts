@@ -18,3 +18,5 @@ export const ENGINE_ACTION_TABLE: ReadonlyMap<string, EngineAction> = new Map(
 
 /** Actions that run once for the whole play rather than per host (Ansible's BYPASS_HOST_LOOP). */
 export const RUN_ONCE_ACTIONS: ReadonlySet<string> = new Set(['add_host']);
+/** Ansible's BYPASS_HOST_LOOP actions: run for the first host only, the others get no result (pause waits once). */
+export const FIRST_HOST_ONLY_ACTIONS: ReadonlySet<string> = new Set(['pause']);

@@ -1,3 +1,5 @@
+import { taskLabel } from '../../playbook/listing/format-listing.js';
+import { emitRunEvent } from '../../output/run-events.js';
 import { UnreachableError } from '../../connection/unreachable.js';
 import type { Connection, RunRequest } from '../../connection/types.js';
 import { TsibleError } from '../../errors/tsible-error.js';
@@ -125,7 +127,9 @@ export async function executeAction(pc: PlayContext, task: Task, host: string, v
       inventory: run.inventory,
       searchDirs: searchDirsOf(pc, task),
       events: run.events,
-      interactive: run.options.interactive,
+      taskLabel: taskLabel(task),
+      display: (text) => emitRunEvent(run.sink, { type: 'display', text }),
+      terminal: run.terminal,
       signal: run.signal,
       vaultValues: run.vaultValues,
     });

@@ -92,6 +92,13 @@ export class DefaultCallback implements EventSink {
       case 'host.result':
         this.result(event);
         return;
+      case 'display':
+        this.write(event.banner === true ? banner(event.text) : `${event.text}\n`);
+        return;
+      case 'run.interrupted':
+        // Ansible's wording (its error display turns the leading newline into a space).
+        this.options.err.write(`${this.options.paint('failed', ' [ERROR]: User interrupted execution')}\n`);
+        return;
       case 'run.recap':
         this.write(banner('PLAY RECAP'));
         this.write(recapLines(event.stats, this.options.colour));

@@ -14,6 +14,16 @@ describe('unifiedDiffs', () => {
     expect(unifiedDiffs([{ before: '', after: 'one\n', after_header: 'x' }])).toBe('--- before\n+++ after: x\n@@ -0,0 +1 @@\n+one\n');
   });
 
+  it('a list of diffs is separated by an empty line, as Ansible prints each followed by one', () => {
+    const content = { before: '', after: 'x\n', before_header: 'f (content)', after_header: 'f (content)' };
+    const attributes = { before: { attributes: '' }, after: { attributes: '+A' }, before_header: 'f (file attributes)', after_header: 'f (file attributes)' };
+    const empty = { before_header: 'f (file attributes)', after_header: 'f (file attributes)' };
+    expect(unifiedDiffs([content, attributes])).toBe(
+      '--- before: f (content)\n+++ after: f (content)\n@@ -0,0 +1 @@\n+x\n\n--- before: f (file attributes)\n+++ after: f (file attributes)\n@@ -1,3 +1,3 @@\n {\n-    "attributes": ""\n+    "attributes": "+A"\n }\n',
+    );
+    expect(unifiedDiffs([content, empty])).toBe('--- before: f (content)\n+++ after: f (content)\n@@ -0,0 +1 @@\n+x\n');
+  });
+
   it('no change, no text; prepared diffs pass through', () => {
     expect(unifiedDiffs({ before: 'a\n', after: 'a\n' })).toBe('');
     expect(unifiedDiffs({ prepared: 'as the module wrote it' })).toBe('as the module wrote it\n');

@@ -1,4 +1,5 @@
 import { isMapping } from '../../playbook/errors.js';
+import { pythonJsonDumps } from '../../template/python/json-dumps.js';
 
 /**
  * The text of a result's `diff` (one or a list) as ansible-playbook --diff
@@ -7,7 +8,8 @@ import { isMapping } from '../../playbook/errors.js';
  */
 export function unifiedDiffs(diff: unknown): string {
   const list = Array.isArray(diff) ? diff : [diff];
-  return list.map(oneDiff).join('');
+  // Ansible ends each diff with an empty line; the caller's display adds the last one.
+  return list.map(oneDiff).filter((text) => text !== '').join('\n');
 }
 
 function oneDiff(diff: unknown): string {
@@ -24,7 +26,8 @@ function oneDiff(diff: unknown): string {
 function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return undefined;
-  return `${JSON.stringify(value, null, 4)}\n`;
+  // Ansible's _serialize_diff: json.dumps(sort_keys=True, indent=4).
+  return `${pythonJsonDumps(value, { indent: 4, sortKeys: true, ensureAscii: true })}\n`;
 }
 
 function splitLines(text: string): string[] {

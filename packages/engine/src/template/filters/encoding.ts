@@ -28,13 +28,18 @@ export function digest(text: string, algorithm: string): string {
   return createHash(algorithm).update(text, 'utf8').digest('hex');
 }
 
+/** A crypt(3) salt: `size` characters of ./0-9A-Za-z (16 unless given). */
+export function randomSalt(size = 16): string {
+  return Array.from({ length: size }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('');
+}
+
 /** password_hash('sha512'|'sha256', salt=None, rounds=None): crypt(3) SHA-crypt strings. */
 export function passwordHash(value: unknown, args: unknown[], kw: Record<string, unknown>): string {
   const scheme = pythonStr(arg(args, kw, 0, 'hashtype', 'sha512'));
   const algorithm = scheme === 'sha512' || scheme === 'sha512_crypt' ? 'sha512' : scheme === 'sha256' || scheme === 'sha256_crypt' ? 'sha256' : undefined;
   if (!algorithm) throw new TemplateRuntimeError(`password_hash: the ${scheme} hash type is not supported by tsible (sha512 and sha256 are)`);
   const saltArg = arg(args, kw, 1, 'salt', null);
-  const salt = saltArg === null ? Array.from({ length: 16 }, () => SALT_CHARS[randomInt(SALT_CHARS.length)]).join('') : pythonStr(saltArg);
+  const salt = saltArg === null ? randomSalt() : pythonStr(saltArg);
   if (!/^[./0-9A-Za-z]*$/.test(salt)) throw new TemplateRuntimeError('invalid characters in salt');
   const roundsArg = arg(args, kw, 2, 'rounds', null);
   const rounds = roundsArg === null ? DEFAULT_ROUNDS[algorithm] : Number(roundsArg);

@@ -10,7 +10,7 @@ import { shellQuote } from '@tsible/engine/connection/quote';
  *   VALIDATE is read from $ts_validate: a command with "$ts_tmp" already in place of %s.
  */
 export const WRITE_FUNCTIONS = `ts_write() {
-  ts_dir=$(dirname -- "$1")
+  case $1 in */*) ts_dir=\${1%/*}; ts_dir=\${ts_dir:-/} ;; *) ts_dir=. ;; esac
   [ -d "$ts_dir" ] || ts_fail "Destination directory $ts_dir does not exist"
   [ -w "$ts_dir" ] || ts_fail "Destination $ts_dir not writable"
   ts_tmp=$(mktemp "$ts_dir/.tsible_tmp.XXXXXXXX") || ts_fail "could not create a temporary file in $ts_dir"
@@ -21,8 +21,10 @@ export const WRITE_FUNCTIONS = `ts_write() {
   else cat -- "$6" > "$ts_tmp" || ts_fail "could not write $1"; fi
   if [ -e "$1" ]; then
     # Replacing keeps the existing file's mode and (when allowed) its owner, as Ansible's atomic_move does.
-    chmod "$(stat -L -c %a -- "$1")" "$ts_tmp"
-    chown "$(stat -L -c %u:%g -- "$1")" "$ts_tmp" 2>/dev/null
+    ts_attrs_now "$1" -L k
+    [ -z "$ts_hex" ] || chmod "$(printf '%o' $(( 0x$ts_hex & 4095 )))" "$ts_tmp"
+    # The temp file is ours already when the old one was (unless the directory hands out its group).
+    { [ -O "$1" ] && [ -G "$1" ] && [ ! -g "$ts_dir" ]; } || chown "$ts_uid:$ts_gid" "$ts_tmp" 2>/dev/null
   else
     chmod "$(printf '%o' $(( 0666 & ~0$(umask) )))" "$ts_tmp"
   fi
@@ -37,6 +39,7 @@ export const WRITE_FUNCTIONS = `ts_write() {
     printf '@b\\t%s\\n' "$ts_bak"
   fi
   mv -f -- "$ts_tmp" "$1" || ts_fail "Could not replace file: $ts_tmp to $1"
+  ts_kp=''
   trap - EXIT HUP INT TERM
 }`;
 
