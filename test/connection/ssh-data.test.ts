@@ -123,7 +123,7 @@ describeLab('data over ssh', () => {
       cwd: `${remoteDir}/${secret}`,
     });
     expect(result.rc).toBe(0);
-    expect(result.stdout.toString()).toContain('sh -c read -r n t p');
+    expect(result.stdout.toString()).toMatch(/^sh -s /m);
     expect(result.stdout.toString()).not.toContain(secret);
   });
 

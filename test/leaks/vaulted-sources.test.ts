@@ -73,6 +73,10 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     mkdirSync(join(dir, 'plain'));
     for (const file of ['included.yml', 'inline.yml', 'plain.ini', 'wrong-pass']) copyFileSync(join(dir, file), join(dir, 'plain', file));
     writeFileSync(join(dir, 'plain', 'include-only.yml'), PLAYBOOK.replace(/    - debug:\n        msg: "inventory[^\n]*\n/, ''));
+    // Inline !vault in group_vars, for ad-hoc runs.
+    mkdirSync(join(dir, 'adhoc', 'group_vars'), { recursive: true });
+    writeFileSync(join(dir, 'adhoc', 'group_vars', 'all.yml'), `gv_inline: !vault |\n${(await encrypt(SECRETS.groupVars)).trim().split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    for (const file of ['plain.ini', 'pass']) copyFileSync(join(dir, file), join(dir, 'adhoc', file));
     writeFileSync(join(dir, 'plain', 'inline-only.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - include_vars: inline.yml\n    - debug: msg="{{ iv_inline }}"\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,6 +116,17 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     const r = tsible(['run', 'all', '-i', 'hosts.yml', '--vault-password-file', 'pass', '-m', 'ping', '-a', 'data={{ inv_secret }}-{{ gv_secret }}-{{ hv_secret }}']);
     expect(r.code).toBe(0);
     expect(r.output).toContain('"ping": "********-********-********"');
+  });
+
+  it('ad-hoc runs open inline !vault values of group_vars; without a password only a task that uses one fails', () => {
+    const cwd = join(dir, 'adhoc');
+    const used = tsible(['run', 'all', '-i', 'plain.ini', '--vault-password-file', 'pass', '-m', 'ping', '-a', 'data={{ gv_inline }}'], cwd);
+    expect(used).toMatchObject({ code: 0 });
+    expect(used.output).toContain('"ping": "********"');
+    expect(tsible(['run', 'all', '-i', 'plain.ini', '-m', 'ping'], cwd)).toMatchObject({ code: 0 });
+    const missing = tsible(['run', 'all', '-i', 'plain.ini', '-m', 'ping', '-a', 'data={{ gv_inline }}'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain(`Attempting to decrypt but no vault secrets found on ${join(cwd, 'group_vars', 'all.yml')}`);
   });
 
   it('a vaulted inventory without a password is a clear error naming the file', () => {

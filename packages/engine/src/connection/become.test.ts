@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { wrapWithBecome } from './become.js';
 import { buildCommandLine } from './run/command-line.js';
+import { GROUPED_SCRIPT_LINE, loaderLine } from './run/script-framing.js';
 
 const text = (line: string | Buffer): string => line.toString();
 
@@ -42,33 +43,37 @@ describe('wrapWithBecome', () => {
 });
 
 describe('buildCommandLine', () => {
-  const framedScript = (stdin: Buffer): string => {
-    const header = stdin.subarray(0, stdin.indexOf(0x0a)).toString();
+  /** The script as the host's sh receives it: grouped for `sh -s`, or framed for the loader. */
+  const scriptOn = (stdin: Buffer): string => {
+    const text = stdin.toString('latin1');
+    if (text.startsWith('{\n')) return text.slice(2, -'\n} </dev/null\n'.length);
+    const header = text.slice(0, text.indexOf('\n'));
     const [length, token] = header.split(' ');
-    const body = stdin.subarray(header.length + 1, header.length + 1 + Number(length)).toString();
+    const body = text.slice(header.length + 1, header.length + 1 + Number(length));
     return body.slice(0, -`\n#${token}\n`.length);
   };
 
-  it('starts the same fixed loader for every request: values travel on stdin, not in argv', () => {
+  it('starts fixed text for every request: values travel on stdin, not in argv', () => {
     const secret = 'pa$$word-in-a-path';
-    const requests = [{ argv: ['ls', secret] }, { script: `echo ${secret}`, cwd: `/tmp/${secret}`, env: { A: secret } }, { script: 'x', stdin: secret }];
-    const lines = new Set(requests.map((request) => buildCommandLine(request).line));
-    expect([...lines]).toEqual([expect.stringMatching(/^exec sh -c '/)]);
-    expect([...lines][0]).not.toContain(secret);
+    const requests = [{ argv: ['ls', secret] }, { script: `echo ${secret}`, cwd: `/tmp/${secret}`, env: { A: secret } }, { script: 'cat', stdin: secret }];
+    const lines = requests.map((request) => buildCommandLine(request).line);
+    expect(lines).toEqual([GROUPED_SCRIPT_LINE, GROUPED_SCRIPT_LINE, loaderLine(false)]);
+    expect(buildCommandLine({ script: 'cat', stdin: secret }, { terminal: true }).line).toBe(loaderLine(true));
+    expect(lines.filter((line) => line.includes(secret))).toEqual([]);
   });
 
-  it('quotes argv and prefixes cwd and env in the script the loader runs', () => {
-    expect(framedScript(buildCommandLine({ argv: ['ls', '-l', 'a b'] }).stdin)).toBe(`ls -l 'a b'`);
+  it('quotes argv and prefixes cwd and env in the script the host runs', () => {
+    expect(scriptOn(buildCommandLine({ argv: ['ls', '-l', 'a b'] }).stdin)).toBe(`ls -l 'a b'`);
     const command = buildCommandLine({ argv: ['env'], cwd: '/tmp/x y', env: { A: "it's" } });
     expect(command.script).toBe(`cd '/tmp/x y' || exit 1\nexport A='it'\\''s'\nenv`);
-    expect(framedScript(command.stdin)).toBe(command.script);
+    expect(scriptOn(command.stdin)).toBe(command.script);
   });
 
   it('frames a script of any size together with the request stdin, which follows it byte-exact', () => {
     const big = `echo ${'x'.repeat(200_000)}`;
     const payload = Buffer.from([0, 10, 255, 4]);
     const command = buildCommandLine({ script: big, stdin: payload });
-    expect(framedScript(command.stdin) === big).toBe(true);
+    expect(scriptOn(command.stdin) === big).toBe(true);
     expect(command.stdin.subarray(-payload.length).equals(payload)).toBe(true);
   });
 

@@ -81,10 +81,14 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
   const args = module === undefined ? {} : parseModuleArgs(rawArgs, module);
 
   const connectionSettings = connectionSettingsFromConfig(config, { password: passwords.connection, sshExtraArgs: options.sshExtraArgs, env: ctx.env, events: sink });
+  // Inline !vault values in the inventory and group_vars/host_vars open (and are masked) before any host is contacted;
+  // as in Ansible, one that does not open fails only where it is used.
+  const inventoryVars = new Map(hosts.map((h) => [h.name, inventory.hostVars(h.name)]));
+  await vaultValues.decryptWhenUsed([...inventoryVars.values()]);
   const varsOf = (name: string): Record<string, unknown> => {
     // -c is a default that a host's own ansible_connection overrides; -e wins over everything.
     const base = options.connection === undefined ? {} : { ansible_connection: options.connection };
-    return { ...base, ...inventory.hostVars(name), ...extraVars };
+    return { ...base, ...vaultValues.reveal(inventoryVars.get(name)), ...extraVars };
   };
   const targets: AdhocHost[] = hosts.map((h) => ({ name: h.name, vars: varsOf(h.name) }));
   const textOutput = module?.textOutput === true;
@@ -131,7 +135,7 @@ export async function runAdhocCommand(ctx: CliContext, pattern: string, options:
       forks: settings.forks,
       checkMode: options.check === true,
       playbookDir,
-      decryptIfVaulted: (data, file) => vault.decryptIfVaulted(data, file),
+      decryptIfVaulted: (data, file) => vaultValues.openBytes(data, file),
       diffMode: options.diff === true,
       timeoutMs: settings.taskTimeoutSeconds === undefined ? undefined : settings.taskTimeoutSeconds * 1000,
       connectionFor: (host) => createConnection(host.name, host.vars, connectionSettings),

@@ -1,10 +1,10 @@
 import { TsibleError } from '../../errors/tsible-error.js';
 import { joinBytes, shellJoin, shellQuote, type ShellText } from '../quote.js';
 import type { RunRequest } from '../types.js';
-import { frameScript, loaderLine } from './script-framing.js';
+import { frameScript, GROUPED_SCRIPT_LINE, groupScript, loaderLine } from './script-framing.js';
 
 export interface CommandLine {
-  /** The fixed command line to start: a loader, never a value of the request. */
+  /** The fixed command line to start (`sh -s` or a loader), never a value of the request. */
   line: string;
   /** What the loader reads: the framed script, then the request's stdin. */
   stdin: Buffer;
@@ -39,7 +39,9 @@ export function buildCommandLine(request: RunRequest, options: CommandLineOption
   const script = prefix.length === 0 ? body : joinBytes([...prefix, body], '\n');
   const payload = request.stdin === undefined ? undefined : Buffer.from(request.stdin);
   const scriptBytes = typeof script === 'string' ? Buffer.from(script, 'utf8') : script;
-  return { line: loaderLine(options.terminal === true), stdin: frameScript(scriptBytes, payload), script };
+  const terminal = options.terminal === true;
+  if (!terminal && (payload === undefined || payload.length === 0)) return { line: GROUPED_SCRIPT_LINE, stdin: groupScript(scriptBytes), script };
+  return { line: loaderLine(terminal), stdin: frameScript(scriptBytes, payload), script };
 }
 
 function cwdPrefix(cwd: string | undefined): string[] {

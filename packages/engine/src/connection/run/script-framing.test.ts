@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { frameScript, loaderLine } from './script-framing.js';
+import { frameScript, GROUPED_SCRIPT_LINE, groupScript, loaderLine } from './script-framing.js';
 import { shellQuote } from '../quote.js';
 
 /** Each shell the loader must work under, with its own dd and wc (busybox: its applets). */
@@ -30,10 +30,10 @@ function binDir(shell: (typeof shells)[number]): string {
 }
 
 /** Runs the loader with `input` written in pieces of `chunk` bytes, a pause between them. */
-function runLoader(shell: (typeof shells)[number], input: Buffer, chunk: number, terminal = false): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+function runLoader(shell: (typeof shells)[number], input: Buffer, chunk: number, terminal = false, line = loaderLine(terminal)): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   const dir = binDir(shell);
   return new Promise((resolve, reject) => {
-    const child = spawn(join(dir, 'sh'), ['-c', loaderLine(terminal)], { env: { PATH: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(join(dir, 'sh'), ['-c', line], { env: { PATH: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -110,6 +110,21 @@ describe.each(shells)('the terminal (su) loader under $name', (shell) => {
   it('gives a script without payload an empty input', async () => {
     const result = await runLoader(shell, Buffer.concat([frameScript(Buffer.from('cat; echo end'), undefined), Buffer.from('after')]), 4096, true);
     expect(result.stdout.toString()).toBe('end\n');
+  });
+});
+
+describe.each(shells)('a script without payload read by sh -s under $name', (shell) => {
+  const run = (script: string, chunk: number) => runLoader(shell, groupScript(Buffer.from(script)), chunk, false, GROUPED_SCRIPT_LINE);
+
+  it('runs all of a large script delivered in pieces; its commands read an empty stdin, not the script', async () => {
+    const filler = Array.from({ length: 2000 }, (_, i) => `v${i}='${i}'`).join('\n');
+    const result = await run(`${filler}\nprintf '%s|' "$(cat)" "$v1999"\nexit 4`, 1001);
+    expect(result).toEqual({ code: 4, stdout: Buffer.from('|1999|'), stderr: '' });
+  });
+
+  it('keeps quoted trailing newlines and here-documents as written', async () => {
+    const result = await run(`cat <<'EOF'\n}\n$HOME\nEOF\nprintf 'a\n\n\n'`, 5);
+    expect(result.stdout.toString()).toBe('}\n$HOME\na\n\n\n');
   });
 });
 
