@@ -22,6 +22,7 @@ const SECRETS = {
   inline: 'include-vars-inline-secret',
   extra: 'extra-vars-file-secret',
   copied: 'copied-file-secret',
+  templated: 'templated-file-secret',
 };
 
 const PLAYBOOK = `
@@ -42,6 +43,9 @@ const PLAYBOOK = `
     - copy:
         src: copied.txt
         dest: "{{ out }}/copied.txt"
+    - template:
+        src: secret.j2
+        dest: "{{ out }}/templated.txt"
 `;
 
 describe('vaulted inventory, group_vars, host_vars and include_vars files', () => {
@@ -65,6 +69,7 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     writeFileSync(join(dir, 'inline.yml'), `iv_inline: !vault |\n${inline}\n`);
     writeFileSync(join(dir, 'extra.yml'), await encrypt(`ev_secret: ${SECRETS.extra}\n`));
     writeFileSync(join(dir, 'copied.txt'), await encrypt(`${SECRETS.copied}\n`));
+    writeFileSync(join(dir, 'secret.j2'), await encrypt(`${SECRETS.templated} for {{ inventory_hostname }}\n`));
     writeFileSync(join(dir, 'pass'), `${PASSWORD}\n`);
     writeFileSync(join(dir, 'wrong-pass'), 'not-the-password\n');
     writeFileSync(join(dir, 'plain.ini'), 'localhost ansible_connection=local\n');
@@ -105,6 +110,8 @@ describe('vaulted inventory, group_vars, host_vars and include_vars files', () =
     expect(written).toBe(`${SECRETS.included} ${SECRETS.inline} ${SECRETS.inventory} ${SECRETS.groupVars}\n`);
     // copy decrypts a vaulted src, as Ansible's copy does.
     expect(spawnSync('cat', [join(out, 'copied.txt')], { encoding: 'utf8' }).stdout).toBe(`${SECRETS.copied}\n`);
+    // template opens a vaulted src too, then renders it.
+    expect(spawnSync('cat', [join(out, 'templated.txt')], { encoding: 'utf8' }).stdout).toBe(`${SECRETS.templated} for localhost\n`);
   });
 
   it('hides the result of a vaulted include_vars file as Ansible does', () => {

@@ -74,7 +74,10 @@ async function render(ctx: ModuleContext, params: TemplateParams, found: string,
   const managed = typeof hostVars['ansible_managed'] === 'string' ? hostVars['ansible_managed'] : undefined;
   const templar = new Templar({ vars: { ...magic, ...hostVars }, sink, searchPaths: [...(ctx.controller?.searchPaths ?? [])].flatMap((base) => [`${base}/templates`, base]) });
   const extraVars = templateFileVars(src, { fullpath: found, destPath: params.dest ?? '', ...(managed === undefined ? {} : { managed }) });
-  const source = readFileSync(found, 'utf8');
+  // A vaulted template is opened on the controller, as Ansible's template action does.
+  const raw = readFileSync(found);
+  const decrypt = ctx.controller?.decryptIfVaulted;
+  const source = (decrypt === undefined ? raw : await decrypt(raw, found)).toString('utf8');
   const output = templar.renderTemplateFile(source, found, { syntax: taskSyntax(params), extraVars });
   return { text: String(output), warnings: sink.messages('warning') };
 }
