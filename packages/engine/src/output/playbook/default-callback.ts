@@ -6,6 +6,7 @@ import { banner } from './banner.js';
 import { cleanResult, dumpResult, isVerbose } from './dump-result.js';
 import { recapLines } from './recap.js';
 import { unifiedDiffs } from './diff-text.js';
+import { exceptionNotice } from '../adhoc/display-result.js';
 
 export interface CallbackOptions {
   out: NodeJS.WritableStream;
@@ -109,6 +110,12 @@ export class DefaultCallback implements EventSink {
     }
   }
 
+  /** Ansible's note before a failed result that carries an exception. */
+  private exception(result: ModuleResult): void {
+    const notice = exceptionNotice(result, this.options.verbosity);
+    if (notice !== undefined) this.line('failed', notice);
+  }
+
   private item(host: string, status: TaskStatus, result: ModuleResult, label: string): void {
     const { verbosity } = this.options;
     this.warnings(result);
@@ -119,6 +126,7 @@ export class DefaultCallback implements EventSink {
         this.line(status, `${status}: [${host}] => (item=${label})${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
         return;
       case 'failed':
+        this.exception(result);
         this.line('failed', `failed: [${host}] (item=${label}) => ${dumpResult(result, verbosity)}`);
         return;
       case 'skipped':
@@ -147,6 +155,7 @@ export class DefaultCallback implements EventSink {
         this.line('skipped', `skipping: [${host}]${isVerbose(result, verbosity) ? ` => ${dumpResult(result, verbosity)}` : ''}`);
         return;
       case 'failed':
+        if (!looped) this.exception(result);
         if (!looped) this.line('failed', `fatal: [${host}]: FAILED! => ${dumpResult(result, verbosity)}`);
         else if (!event.ignored) this.line('failed', `fatal: [${host}]: FAILED! => ${dumpResult({ msg: result.msg }, verbosity)}`);
         if (event.ignored) this.line('ignoring', '...ignoring');
