@@ -9,6 +9,15 @@ export class SourceText {
     private readonly text: string,
   ) {}
 
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** The last line has text and no line break after it (a block scalar ending there keeps none). */
+  get endsWithoutLineBreak(): boolean {
+    return /\S[^\n]*$/.test(this.text.slice(this.text.lastIndexOf('\n') + 1));
+  }
+
   locate(offset: number): SourceLocation {
     const starts = this.starts();
     let lo = 0;

@@ -130,8 +130,19 @@ export class YamlConstructor {
     return this.misplacedTag(tag, node);
   }
 
+  /**
+   * A block scalar that runs to the end of a file with no final line break:
+   * PyYAML gives its text no trailing newline (whatever the chomping), where
+   * the YAML library adds one.
+   */
+  private atEndWithoutBreak(node: Scalar): boolean {
+    if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return false;
+    const end = node.range?.[1];
+    return end !== undefined && end >= this.source.length && this.source.endsWithoutLineBreak;
+  }
+
   private scalar(node: Scalar, tag: ResolvedTag = this.scalarTag(node)): unknown {
-    const text = scalarText(node);
+    const text = this.atEndWithoutBreak(node) ? scalarText(node).replace(/\n$/, '') : scalarText(node);
     try {
       switch (tag) {
         case 'str':

@@ -241,3 +241,20 @@ describe('loadYamlFile', () => {
     await expect(loadYamlFile(join(dir, 'missing.yml'))).rejects.toMatchObject({ code: 'TSIBLE_FILE_READ' });
   });
 });
+
+describe('block scalars at the end of a file without a final line break (as PyYAML reads them)', () => {
+  it.each([
+    ['a: |\n  text', { a: 'text' }],
+    ['a: |+\n  text', { a: 'text' }],
+    ['a: |-\n  text', { a: 'text' }],
+    ['a: >\n  text\n  more', { a: 'text more' }],
+    ['- |\n  x\n  y', ['x\ny']],
+    ['a: |\n  text\nb: 1', { a: 'text\n', b: 1 }],
+    ['a: |\n  text\n', { a: 'text\n' }],
+    ['a: |\n  text\n\n  ', { a: 'text\n' }],
+    ['a: |+\n  text\n\n  ', { a: 'text\n\n' }],
+    ['a: >+\n  text\n\n  x', { a: 'text\nx' }],
+  ])('%j', (text, expected) => {
+    expect(parseYaml(text, 'end.yml')).toEqual(expected);
+  });
+});
